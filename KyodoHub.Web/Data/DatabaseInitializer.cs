@@ -1,0 +1,64 @@
+using KyodoHub.Core.Areas;
+using KyodoHub.Core.Skills;
+using KyodoHub.Web.Data.Demo;
+using KyodoHub.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KyodoHub.Web.Data;
+
+/// <summary>
+/// Brings the database up to date at start: applies migrations, sets SQLite's journal to WAL,
+/// adds the roles and the reference data (areas, starter skill taxonomy) to a new database, and,
+/// in demo mode, the demo data. Each step checks first, so a second start adds nothing.
+/// </summary>
+internal static class DatabaseInitializer
+{
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var options = provider.GetRequiredService<DatabaseOptions>();
+        var db = provider.GetRequiredService<KyodoDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (options.IsSqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        if (!await db.Areas.AnyAsync(cancellationToken))
+        {
+            db.Areas.AddRange(TachikawaAreas.All);
+            await db.SaveChangesAsync(cancellationToken);
+            await SeedTaxonomyAsync(db, cancellationToken);
+        }
+        if (options.SeedDemoData && !await db.Users.AnyAsync(cancellationToken))
+        {
+            var clock = provider.GetRequiredService<TimeProvider>();
+            var users = provider.GetRequiredService<UserManager<AppUser>>();
+            await new DemoSeeder(db, users, clock).SeedAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task SeedTaxonomyAsync(KyodoDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var category in DemoCatalog.Categories)
+        {
+            var entity = new SkillCategory(0, category.Ja, category.En);
+            db.SkillCategories.Add(entity);
+            await db.SaveChangesAsync(cancellationToken);
+            db.SkillTags.AddRange(category.Tags.Select(t => new SkillTag(0, entity.Id, t.Ja, t.En, t.Synonyms)));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,84 @@
+using KyodoHub.Core.Agreements;
+using KyodoHub.Core.Areas;
+using KyodoHub.Core.Audit;
+using KyodoHub.Core.Common;
+using KyodoHub.Core.Consultations;
+using KyodoHub.Core.Evaluations;
+using KyodoHub.Core.Groups;
+using KyodoHub.Core.Offers;
+using KyodoHub.Core.Registrants;
+using KyodoHub.Core.Requests;
+using KyodoHub.Core.Skills;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KyodoHub.Web.Data;
+
+/// <summary>
+/// The app's database: the domain and ASP.NET Core Identity in one store. Callers use this type;
+/// a provider-specific subclass (see <see cref="SqliteKyodoDbContext"/>) carries each provider's
+/// migrations. Saving bumps the concurrency <c>Version</c> of every changed aggregate and hands
+/// the aggregates' domain events to <see cref="IDomainEventDispatcher"/> once the save succeeded.
+/// </summary>
+public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
+    public DbSet<SkillTag> SkillTags => Set<SkillTag>();
+    public DbSet<Registrant> Registrants => Set<Registrant>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Request> Requests => Set<Request>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().ToList();
+        foreach (var entry in aggregates)
+        {
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && HasChangedOwned(entry)))
+            {
+                entry.Entity.IncrementVersion();
+                entry.State = EntityState.Modified;
+            }
+        }
+        var events = aggregates.SelectMany(e => e.Entity.DomainEvents).ToList();
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var entry in aggregates)
+        {
+            entry.Entity.ClearDomainEvents();
+        }
+        if (dispatcher is not null && events.Count > 0)
+        {
+            await dispatcher.DispatchAsync(events, cancellationToken);
+        }
+        return written;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KyodoDbContext).Assembly, t => t.Namespace == typeof(Configurations.RegistrantConfiguration).Namespace);
+    }
+
+    // A change to an owned collection (skills, sessions) leaves the owner Unchanged; it still
+    // is a change of the aggregate and must move its version on.
+    private static bool HasChangedOwned(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AggregateRoot> entry) =>
+        entry.Navigations.Any(n => n.Metadata.TargetEntityType.IsOwned()
+            && n.CurrentValue is System.Collections.IEnumerable items
+            && items.Cast<object>().Any(item => entry.Context.Entry(item).State is EntityState.Added or EntityState.Deleted or EntityState.Modified));
+}
+
+/// <summary>Publishes domain events after they have been saved.</summary>
+public interface IDomainEventDispatcher
+{
+    Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken);
+}

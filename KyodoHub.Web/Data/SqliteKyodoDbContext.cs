@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KyodoHub.Web.Data;
+
+/// <summary>
+/// The SQLite flavour of <see cref="KyodoDbContext"/>; owns the SQLite migrations. SQLite has no
+/// native instant type, so instants are stored as sortable integers (all of them are UTC).
+/// </summary>
+public sealed class SqliteKyodoDbContext(DbContextOptions<SqliteKyodoDbContext> options, IDomainEventDispatcher? dispatcher = null)
+    : KyodoDbContext(options, dispatcher)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,21 @@
+using KyodoHub.Web.Features.Admin;
+using KyodoHub.Web.Features.Coordinator;
+using KyodoHub.Web.Features.Desk;
+using KyodoHub.Web.Features.Groups;
+using KyodoHub.Web.Features.Me;
+
+namespace KyodoHub.Web.Hosting;
+
+internal static class FeatureRegistration
+{
+    /// <summary>The feature services that pages inject; each checks the caller's role itself.</summary>
+    public static IServiceCollection AddKyodoFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<CoordinatorOverviewService>();
+        services.AddScoped<DeskOverviewService>();
+        services.AddScoped<MyOverviewService>();
+        services.AddScoped<GroupOverviewService>();
+        return services;
+    }
+}

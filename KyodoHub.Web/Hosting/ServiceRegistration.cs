@@ -1,0 +1,26 @@
+using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Identity;
+using KyodoHub.Web.Localization;
+using MudBlazor.Services;
+
+namespace KyodoHub.Web.Hosting;
+
+internal static class ServiceRegistration
+{
+    /// <summary>Everything the app needs, registered on the builder.</summary>
+    public static WebApplicationBuilder AddKyodoHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddKyodoLocalization();
+        services.AddKyodoDatabase(builder.Configuration, builder.Environment);
+        services.AddKyodoIdentity();
+        services.AddScoped<CurrentUser>();
+        services.AddKyodoFeatures();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+}

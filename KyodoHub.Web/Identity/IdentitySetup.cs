@@ -1,0 +1,52 @@
+using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Account;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace KyodoHub.Web.Identity;
+
+internal static class IdentitySetup
+{
+    /// <summary>Sign-in with Identity in the app's database: cookie auth, strong passwords, lockout.</summary>
+    public static IServiceCollection AddKyodoIdentity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "KyodoHub.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KyodoDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<KyodoClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddHttpContextAccessor();
+        services.AddAuthorization();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using KyodoHub.Core.Common;
+using Microsoft.Extensions.Localization;
+
+namespace KyodoHub.Web.Localization;
+
+/// <summary>Dates, times and enum names as the current language writes them, always in Asia/Tokyo.</summary>
+public static class DisplayFormats
+{
+    private static bool IsJapanese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja";
+
+    /// <summary>2026年11月29日(日) 14:00, or Sun, 29 Nov 2026 14:00.</summary>
+    public static string DateTime(DateTimeOffset instant)
+    {
+        var local = TokyoTime.ToLocal(instant);
+        return IsJapanese
+            ? local.ToString("yyyy年M月d日(ddd) H:mm", CultureInfo.GetCultureInfo("ja-JP"))
+            : local.ToString("ddd, d MMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+    }
+
+    /// <summary>2026年11月29日(日), or Sun, 29 Nov 2026.</summary>
+    public static string Date(DateOnly date) =>
+        IsJapanese
+            ? date.ToString("yyyy年M月d日(ddd)", CultureInfo.GetCultureInfo("ja-JP"))
+            : date.ToString("ddd, d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(TokyoTime.ToLocal(instant)));
+
+    /// <summary>14:00–16:00 in Tokyo.</summary>
+    public static string TimeRange(DateTimeOffset start, DateTimeOffset end) =>
+        $"{TokyoTime.ToLocal(start):H:mm}–{TokyoTime.ToLocal(end):H:mm}";
+
+    /// <summary>The localized name of an enum value: resource key <c>TypeName_Value</c>.</summary>
+    public static string Name<T>(this IStringLocalizer localizer, T value) where T : struct, Enum =>
+        localizer[$"{typeof(T).Name}_{value}"];
+
+    /// <summary>The localized names of the programmes in a set, joined.</summary>
+    public static string Programs(this IStringLocalizer localizer, Core.Common.Program programs) =>
+        string.Join(IsJapanese ? "・" : ", ",
+            new[] { Core.Common.Program.LifelongLearningLeader, Core.Common.Program.ChokottoVolunteer }
+                .Where(p => programs.HasFlag(p))
+                .Select(p => localizer.Name(p)));
+
+    /// <summary>The Japanese or English name, as the current language wants.</summary>
+    public static string Pick(string ja, string en) => IsJapanese ? ja : en;
+}
