@@ -3,6 +3,7 @@ using KyodoHub.Web.Features.Coordinator;
 using KyodoHub.Web.Features.Desk;
 using KyodoHub.Web.Features.Groups;
 using KyodoHub.Web.Features.Me;
+using KyodoHub.Web.Features.Requests;
 
 namespace KyodoHub.Web.Hosting;
 
@@ -16,6 +17,7 @@ internal static class FeatureRegistration
         services.AddScoped<DeskOverviewService>();
         services.AddScoped<MyOverviewService>();
         services.AddScoped<GroupOverviewService>();
+        services.AddScoped<RequestIntakeService>();
         return services;
     }
 }

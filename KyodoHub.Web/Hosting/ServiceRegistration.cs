@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Identity;
@@ -14,6 +16,8 @@ internal static class ServiceRegistration
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Japanese text goes into pages as text, not as numeric character references.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
         services.AddKyodoLocalization();
         services.AddKyodoDatabase(builder.Configuration, builder.Environment);

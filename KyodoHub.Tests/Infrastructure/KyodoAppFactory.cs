@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using KyodoHub.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace KyodoHub.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel, on a free loopback port, with its own SQLite file and demo data, so
+/// that HTTP clients and Chromium can talk to it exactly as users do.
+/// </summary>
+public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
+{
+    public KyodoAppFactory(string? databasePath = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"kyodohub-test-{Guid.NewGuid():N}.db");
+        Port = FreePort();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
+    }
+
+    public string DatabasePath { get; }
+    public int Port { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Starts the server (migrating and seeding the database) if it is not running yet.</summary>
+    public KyodoAppFactory Start()
+    {
+        StartServer();
+        return this;
+    }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
+    public HttpClient NewClient(bool followRedirects = false) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>One running app shared by the tests of a collection: starting and seeding takes seconds.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public KyodoAppFactory App { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        App.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        TestFiles.DeleteDatabase(App.DatabasePath);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
+
+internal static class TestFiles
+{
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean from the temp folder.
+            }
+        }
+    }
+}
