@@ -101,9 +101,12 @@ internal sealed partial class DemoSeeder
         var next = 0;
         Registrant? Take() => next < pool.Count ? pool[next++] : null;
 
-        // A declined offer here and there, as in real life.
-        if (_random.NextDouble() < 0.4 && Take() is { } decliner)
+        // A declined offer here and there, as in real life; from the end of the pool, so that the
+        // demo registrant at its head keeps the offer meant for them.
+        if (_random.NextDouble() < 0.4 && pool.Count > 3)
         {
+            var decliner = pool[^1];
+            pool.RemoveAt(pool.Count - 1);
             var declined = NewOffer(request, decliner, group, sentAt);
             declined.Decline(DemoCatalog.DeclineReasons[_random.Next(DemoCatalog.DeclineReasons.Count)], answeredAt);
         }

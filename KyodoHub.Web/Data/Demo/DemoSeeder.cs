@@ -161,8 +161,9 @@ internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser>
         var list = new List<ConsultationRecord>();
         foreach (var (c, i) in DemoCatalog.Consultations.Select((c, i) => (c, i)))
         {
-            var at = _now.AddDays(-i * 2 - 1).AddHours(-_random.Next(0, 6));
-            var atDate = DateOnly.FromDateTime(TokyoTime.ToLocal(at));
+            // Desk hours: 9:00-17:00 Tokyo time, on one of the past days.
+            var atDate = today.AddDays(-i * 2 - 1);
+            var at = TokyoTime.FromLocal(atDate, new TimeOnly(_random.Next(9, 17), _random.Next(0, 4) * 15));
             DateOnly? followUp = i % 3 == 0 ? today.AddDays(i % 5) : i % 3 == 1 ? atDate.AddDays(14) : null;
             if (followUp < atDate)
             {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KyodoHub.Web.Features.Desk;
 
-public sealed record ConsultationRow(int Id, string VisitorName, ConsultationChannel Channel, string Topic, string Outcome, DateOnly? FollowUpOn, DateTimeOffset At);
+public sealed record ConsultationRow(int Id, string VisitorName, ConsultationChannel Channel, string Topic, string Outcome, DateOnly? FollowUpOn, DateTimeOffset At, bool Overdue);
 
 /// <summary>What the desk sees first: follow-ups due this week and the latest consultations.</summary>
 public sealed record DeskOverview(int ActiveRegistrants, int Groups, int OpenRequests, IReadOnlyList<ConsultationRow> FollowUpsDue, IReadOnlyList<ConsultationRow> Recent);
@@ -19,7 +19,8 @@ public sealed class DeskOverviewService(IDbContextFactory<KyodoDbContext> factor
     {
         (await currentUser.GetAsync()).Require(Roles.DeskStaff);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var horizon = TokyoTime.Today(clock).AddDays(7);
+        var today = TokyoTime.Today(clock);
+        var horizon = today.AddDays(7);
         var due = await db.Consultations
             .Where(c => !c.FollowUpDone && c.FollowUpOn != null && c.FollowUpOn <= horizon)
             .OrderBy(c => c.FollowUpOn).ThenBy(c => c.Id)
@@ -29,9 +30,10 @@ public sealed class DeskOverviewService(IDbContextFactory<KyodoDbContext> factor
             await db.Registrants.CountAsync(r => r.Status == RegistrantStatus.Active, cancellationToken),
             await db.Groups.CountAsync(cancellationToken),
             await db.Requests.CountAsync(r => r.State == Core.Requests.RequestState.Open || r.State == Core.Requests.RequestState.PartiallyFilled, cancellationToken),
-            due.Select(Row).ToList(),
-            recent.Select(Row).ToList());
+            due.Select(c => Row(c, today)).ToList(),
+            recent.Select(c => Row(c, today)).ToList());
     }
 
-    private static ConsultationRow Row(ConsultationRecord c) => new(c.Id, c.VisitorName, c.Channel, c.Topic, c.Outcome, c.FollowUpOn, c.At);
+    private static ConsultationRow Row(ConsultationRecord c, DateOnly today) =>
+        new(c.Id, c.VisitorName, c.Channel, c.Topic, c.Outcome, c.FollowUpOn, c.At, !c.FollowUpDone && c.FollowUpOn < today);
 }

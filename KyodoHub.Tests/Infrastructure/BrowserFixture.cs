@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+
+namespace KyodoHub.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, started once for the browser tests. Missing Chromium is
+/// a failure, not a skip: the test command installs it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run ./test.sh, which installs it.");
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) that talks to the given app, in Japanese.</summary>
+    public async Task<IPage> NewPageAsync(KyodoAppFactory app)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString().TrimEnd('/'),
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>Browser tests share one app and one Chromium.</summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    public AppFixture AppFixture { get; } = new();
+    public BrowserFixture BrowserFixture { get; } = new();
+    public KyodoAppFactory App => AppFixture.App;
+
+    public async Task InitializeAsync()
+    {
+        await AppFixture.InitializeAsync();
+        await BrowserFixture.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await BrowserFixture.DisposeAsync();
+        await AppFixture.DisposeAsync();
+    }
+
+    public Task<IPage> NewPageAsync() => BrowserFixture.NewPageAsync(App);
+
+    /// <summary>Signs in through the sign-in page as a user would, and waits for the home page.</summary>
+    public async Task<IPage> SignedInPageAsync(string role)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(DemoUsers.EmailOf(role));
+        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await page.WaitForURLAsync($"**{Web.Identity.Roles.HomeOf(role)}");
+        return page;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "browser";
+}
