@@ -1,0 +1,254 @@
+using KyodoHub.Core.Areas;
+using KyodoHub.Core.Registrants;
+using KyodoHub.Core.Skills;
+
+namespace KyodoHub.Core.Matching;
+
+/// <summary>
+/// An immutable, precomputed view of every registrant for ranking: skill bitsets, weekly
+/// availability as masks of 15-minute slots, area numbers, and the history the hard constraints
+/// and scores need, stored column-wise in pages sorted by registrant id.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Build it once at start-up with <see cref="Build(IEnumerable{Registrant}, Func{Registrant, RegistrantHistory}, IReadOnlyList{Area}, IReadOnlyList{SkillTag})"/>,
+/// keep it in a singleton, and replace it with <see cref="WithUpserted"/> / <see cref="WithRemoved"/>
+/// when a registrant or their history changes (a <c>RegistrantChanged</c> event, an accepted,
+/// declined or completed assignment, an evaluation). Both copy one page of about a thousand
+/// registrants and share the rest, so they are cheap; the old index stays valid for rankings in
+/// flight, and the type is safe to share between threads.
+/// </para>
+/// <para>
+/// The areas and the skill taxonomy are fixed when the index is built: skills whose tag is not in
+/// the taxonomy are ignored and an unknown home area scores no proximity. Rebuild the index when
+/// an administrator changes areas or tags.
+/// </para>
+/// </remarks>
+public sealed class MatchIndex
+{
+    /// <summary>Registrants per page after a build; a page that grows to twice this is split.</summary>
+    internal const int DefaultPageSize = 4096;
+
+    /// <summary>The most registrants a page can hold: a page is split before it reaches twice the page size.</summary>
+    internal const int MaxPageSize = (2 * DefaultPageSize) - 1;
+
+    private readonly IndexPage[] _pages;
+    private readonly int _pageSize;
+
+    private MatchIndex(IndexSchema schema, IndexPage[] pages, int count, int pageSize)
+    {
+        Schema = schema;
+        _pages = pages;
+        Count = count;
+        _pageSize = pageSize;
+    }
+
+    /// <summary>Number of registrants in the index.</summary>
+    public int Count { get; }
+
+    /// <summary>The areas the index was built with.</summary>
+    public IReadOnlyList<Area> Areas => Schema.Areas;
+
+    /// <summary>The skill taxonomy the index was built with.</summary>
+    public IReadOnlyList<SkillTag> Tags => Schema.Tags;
+
+    internal IndexSchema Schema { get; }
+
+    internal ReadOnlySpan<IndexPage> Pages => _pages;
+
+    /// <summary>An index without registrants.</summary>
+    public static MatchIndex Empty(IReadOnlyList<Area> areas, IReadOnlyList<SkillTag> tags) =>
+        new(IndexSchema.Create(areas, tags), [], 0, DefaultPageSize);
+
+    /// <summary>Builds an index from registrants and a lookup of their histories.</summary>
+    /// <param name="registrants">Saved registrants (id above 0), each once, in any order and any status.</param>
+    /// <param name="historyOf">The history of a registrant; <see cref="RegistrantHistory.Empty"/> for a newcomer.</param>
+    /// <param name="areas">The city's areas.</param>
+    /// <param name="tags">The skill taxonomy.</param>
+    /// <exception cref="ArgumentException">A registrant is unsaved or appears twice, or an area or tag id appears twice.</exception>
+    public static MatchIndex Build(
+        IEnumerable<Registrant> registrants,
+        Func<Registrant, RegistrantHistory> historyOf,
+        IReadOnlyList<Area> areas,
+        IReadOnlyList<SkillTag> tags) =>
+        Build(registrants, historyOf, areas, tags, DefaultPageSize);
+
+    /// <summary>Builds an index from registrants and their histories by registrant id; a registrant without an entry is a newcomer.</summary>
+    /// <exception cref="ArgumentException">A registrant is unsaved or appears twice, or an area or tag id appears twice.</exception>
+    public static MatchIndex Build(
+        IEnumerable<Registrant> registrants,
+        IReadOnlyDictionary<int, RegistrantHistory> histories,
+        IReadOnlyList<Area> areas,
+        IReadOnlyList<SkillTag> tags)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        return Build(registrants, r => histories.GetValueOrDefault(r.Id) ?? RegistrantHistory.Empty, areas, tags, DefaultPageSize);
+    }
+
+    internal static MatchIndex Build(
+        IEnumerable<Registrant> registrants,
+        Func<Registrant, RegistrantHistory> historyOf,
+        IReadOnlyList<Area> areas,
+        IReadOnlyList<SkillTag> tags,
+        int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(registrants);
+        ArgumentNullException.ThrowIfNull(historyOf);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, DefaultPageSize);
+        var schema = IndexSchema.Create(areas, tags);
+
+        // Encode in input order, then copy the rows into pages in id order.
+        var staging = new PageBuilder(schema.SkillWords);
+        foreach (var registrant in registrants)
+        {
+            ArgumentNullException.ThrowIfNull(registrant, nameof(registrants));
+            RequireSaved(registrant);
+            schema = schema.WithLanguages(registrant.Languages);
+            staging.Add(registrant, historyOf(registrant) ?? RegistrantHistory.Empty, schema);
+        }
+        var all = staging.Build();
+        var order = new int[all.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        var ids = (int[])all.Ids.Clone();
+        Array.Sort(ids, order);
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (ids[i] == ids[i - 1])
+            {
+                throw new ArgumentException($"Registrant {ids[i]} appears twice.", nameof(registrants));
+            }
+        }
+
+        var pages = new IndexPage[(order.Length + pageSize - 1) / pageSize];
+        for (var p = 0; p < pages.Length; p++)
+        {
+            var builder = new PageBuilder(schema.SkillWords);
+            for (var i = p * pageSize; i < Math.Min(order.Length, (p + 1) * pageSize); i++)
+            {
+                builder.AddRange(all, order[i], order[i] + 1);
+            }
+            pages[p] = builder.Build();
+        }
+        return new MatchIndex(schema, pages, order.Length, pageSize);
+    }
+
+    /// <summary>Whether the registrant is in the index.</summary>
+    public bool Contains(int registrantId) => Locate(registrantId, out _, out _);
+
+    /// <summary>A new index with the registrant added, or replaced when already present.</summary>
+    /// <param name="registrant">A saved registrant (id above 0).</param>
+    /// <param name="history">Their current history; <see cref="RegistrantHistory.Empty"/> for a newcomer.</param>
+    /// <exception cref="ArgumentException">The registrant is not saved yet.</exception>
+    public MatchIndex WithUpserted(Registrant registrant, RegistrantHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(registrant);
+        ArgumentNullException.ThrowIfNull(history);
+        RequireSaved(registrant);
+        var schema = Schema.WithLanguages(registrant.Languages);
+        var id = registrant.Id;
+
+        if (_pages.Length == 0)
+        {
+            var first = new PageBuilder(schema.SkillWords);
+            first.Add(registrant, history, schema);
+            return new MatchIndex(schema, [first.Build()], 1, _pageSize);
+        }
+
+        var found = Locate(id, out var pageIndex, out var slot);
+        var page = _pages[pageIndex];
+        if (!found && pageIndex == _pages.Length - 1 && slot == page.Count && page.Count >= _pageSize)
+        {
+            // New ids usually come last: start a new page rather than grow the last one.
+            var fresh = new PageBuilder(schema.SkillWords);
+            fresh.Add(registrant, history, schema);
+            return new MatchIndex(schema, [.. _pages, fresh.Build()], Count + 1, _pageSize);
+        }
+
+        var builder = new PageBuilder(schema.SkillWords);
+        builder.AddRange(page, 0, slot);
+        builder.Add(registrant, history, schema);
+        builder.AddRange(page, found ? slot + 1 : slot, page.Count);
+
+        var replaced = builder.Count < 2 * _pageSize ? [builder.Build()] : Split(builder.Build(), schema.SkillWords);
+        return new MatchIndex(schema, Replace(pageIndex, replaced), found ? Count : Count + 1, _pageSize);
+    }
+
+    /// <summary>A new index without the registrant; this index when they are not in it.</summary>
+    public MatchIndex WithRemoved(int registrantId)
+    {
+        if (!Locate(registrantId, out var pageIndex, out var slot))
+        {
+            return this;
+        }
+        var page = _pages[pageIndex];
+        if (page.Count == 1)
+        {
+            return new MatchIndex(Schema, Replace(pageIndex, []), Count - 1, _pageSize);
+        }
+        var builder = new PageBuilder(Schema.SkillWords);
+        builder.AddRange(page, 0, slot);
+        builder.AddRange(page, slot + 1, page.Count);
+        return new MatchIndex(Schema, Replace(pageIndex, [builder.Build()]), Count - 1, _pageSize);
+    }
+
+    /// <summary>Finds a registrant's page and slot.</summary>
+    /// <returns>Whether they are present; when not, the page and slot where they would go.</returns>
+    internal bool Locate(int registrantId, out int pageIndex, out int slot)
+    {
+        pageIndex = 0;
+        slot = 0;
+        if (_pages.Length == 0)
+        {
+            return false;
+        }
+        // The last page whose first id is not above the id, or the first page.
+        int lo = 0, hi = _pages.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (_pages[mid].FirstId <= registrantId)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        pageIndex = lo;
+        var at = _pages[lo].Find(registrantId);
+        slot = at >= 0 ? at : ~at;
+        return at >= 0;
+    }
+
+    private static void RequireSaved(Registrant registrant)
+    {
+        if (registrant.Id <= 0)
+        {
+            throw new ArgumentException("Only saved registrants (with an id) can be indexed.", nameof(registrant));
+        }
+    }
+
+    private static IndexPage[] Split(IndexPage page, int skillWords)
+    {
+        var half = page.Count / 2;
+        var left = new PageBuilder(skillWords);
+        left.AddRange(page, 0, half);
+        var right = new PageBuilder(skillWords);
+        right.AddRange(page, half, page.Count);
+        return [left.Build(), right.Build()];
+    }
+
+    private IndexPage[] Replace(int pageIndex, IndexPage[] with)
+    {
+        var pages = new IndexPage[_pages.Length - 1 + with.Length];
+        Array.Copy(_pages, pages, pageIndex);
+        Array.Copy(with, 0, pages, pageIndex, with.Length);
+        Array.Copy(_pages, pageIndex + 1, pages, pageIndex + with.Length, _pages.Length - pageIndex - 1);
+        return pages;
+    }
+}
