@@ -16,8 +16,9 @@ public sealed class Request : AggregateRoot
 
     private Request() { }
 
-    public Request(int groupId, RequestDetails details, RequestOrigin origin, DateTimeOffset createdAt)
+    public Request(int groupId, RequestDetails details, RequestOrigin origin, DateTimeOffset createdAt, bool autoCascade = false)
     {
+        AutoCascade = autoCascade;
         GroupId = Guard.PositiveId(groupId, nameof(GroupId));
         Origin = Guard.Defined(origin, nameof(Origin));
         CreatedAt = createdAt.ToUniversalTime();

@@ -36,11 +36,11 @@ public class SignInBrowserTests(BrowserAppFixture fixture)
         var page = await fixture.SignedInPageAsync(Roles.Coordinator);
         try
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Requests at a glance");
             await page.ReloadAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Requests at a glance");
-            await page.GetByRole(AriaRole.Link, new() { Name = "日本語" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "日本語", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("依頼の状況");
         }
         finally

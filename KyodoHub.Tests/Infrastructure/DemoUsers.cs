@@ -6,7 +6,7 @@ namespace KyodoHub.Tests.Infrastructure;
 /// <summary>The demo accounts by role, with each role's home page and a heading found only there.</summary>
 public static class DemoUsers
 {
-    public static string EmailOf(string role) => DemoAccounts.All.Single(a => a.Role == role).Email;
+    public static string EmailOf(string role) => DemoAccounts.All.First(a => a.Role == role).Email;
 
     public static string Password => DemoAccounts.Password;
 

@@ -40,7 +40,10 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        // Not Development: tests see what users see (no developer error pages); the static
+        // assets are wired explicitly, as Development would.
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");

@@ -32,6 +32,10 @@ public abstract class KyodoBunitContext : BunitContext, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>Renders as an interactive server circuit does. Call after registering services: it builds the renderer.</summary>
+    protected void UseInteractiveServerRenderer() =>
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     // MudBlazor registers services that can only be disposed asynchronously.
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -35,7 +35,7 @@ public class MainLayoutTests : KyodoBunitContext
     {
         AddAuthorization().SetAuthorized("registrant@kyodohub.example").SetRoles(Roles.Registrant);
         var links = RenderLayout().FindAll(".mud-navmenu a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/me"], links);
+        Assert.Equal(["/me", "/me/offers"], links);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using KyodoHub.Core.Offers;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Requests;
 using KyodoHub.Core.Skills;
+using KyodoHub.Web.Features.ApiKeys;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

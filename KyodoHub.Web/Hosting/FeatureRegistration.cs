@@ -1,8 +1,13 @@
+using KyodoHub.Core.Matching;
+using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Admin;
+using KyodoHub.Web.Features.ApiKeys;
 using KyodoHub.Web.Features.Coordinator;
 using KyodoHub.Web.Features.Desk;
 using KyodoHub.Web.Features.Groups;
+using KyodoHub.Web.Features.Matching;
 using KyodoHub.Web.Features.Me;
+using KyodoHub.Web.Features.Offers;
 using KyodoHub.Web.Features.Requests;
 
 namespace KyodoHub.Web.Hosting;
@@ -10,14 +15,27 @@ namespace KyodoHub.Web.Hosting;
 internal static class FeatureRegistration
 {
     /// <summary>The feature services that pages inject; each checks the caller's role itself.</summary>
-    public static IServiceCollection AddKyodoFeatures(this IServiceCollection services)
+    public static IServiceCollection AddKyodoFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ClientInfo>();
         services.AddScoped<UserAdminService>();
-        services.AddScoped<CoordinatorOverviewService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<RequestDetailService>();
         services.AddScoped<DeskOverviewService>();
         services.AddScoped<MyOverviewService>();
+        services.AddScoped<MyOffersService>();
         services.AddScoped<GroupOverviewService>();
         services.AddScoped<RequestIntakeService>();
+
+        services.AddSingleton<MatchEngine>();
+        services.AddSingleton<MatchIndexHolder>();
+        services.AddHostedService(sp => sp.GetRequiredService<MatchIndexHolder>());
+        services.AddScoped<CandidateRanking>();
+
+        services.Configure<OfferOptions>(configuration.GetSection(OfferOptions.Section));
+        services.AddScoped<OfferService>();
+        services.AddHostedService<OfferExpiryWorker>();
         return services;
     }
 }

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Diagnostics;
 using KyodoHub.Web.Components;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Api;
+using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 
 namespace KyodoHub.Web.Hosting;
@@ -15,6 +18,15 @@ internal static class Pipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Machines (the API, the hub) get bare status codes and problem details; people get a page.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseKyodoLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -24,6 +36,9 @@ internal static class Pipeline
         app.MapHealthChecks("/health");
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapHub<CoordinationHub>(CoordinationHub.Path);
+        app.MapRequestApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Identity;
+using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 using MudBlazor.Services;
 
@@ -23,7 +25,11 @@ internal static class ServiceRegistration
         services.AddKyodoDatabase(builder.Configuration, builder.Environment);
         services.AddKyodoIdentity();
         services.AddScoped<CurrentUser>();
-        services.AddKyodoFeatures();
+        services.AddKyodoLive();
+        services.AddKyodoFeatures(builder.Configuration);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

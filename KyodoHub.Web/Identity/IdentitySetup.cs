@@ -1,5 +1,8 @@
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,6 +21,8 @@ internal static class IdentitySetup
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -29,6 +34,9 @@ internal static class IdentitySetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            // Machines get status codes, not the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -46,7 +54,20 @@ internal static class IdentitySetup
             .AddClaimsPrincipalFactory<KyodoClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddHttpContextAccessor();
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
         return services;
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 }

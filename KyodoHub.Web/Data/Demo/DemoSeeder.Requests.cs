@@ -96,8 +96,9 @@ internal sealed partial class DemoSeeder
 
     private void Progress(Request request, RequestState target, List<Registrant> pool, Group group)
     {
-        var sentAt = Max(request.CreatedAt.AddHours(2), request.FillBy.AddDays(-6));
-        var answeredAt = sentAt.AddHours(_random.Next(2, 30));
+        // Offers went out a few days before the fill-by date, and never later than a few hours ago.
+        var sentAt = Min(Max(request.CreatedAt.AddHours(2), request.FillBy.AddDays(-6)), _now.AddHours(-3));
+        var answeredAt = Min(sentAt.AddHours(_random.Next(2, 30)), _now.AddHours(-1));
         var next = 0;
         Registrant? Take() => next < pool.Count ? pool[next++] : null;
 

@@ -3,6 +3,7 @@ using KyodoHub.Core.Consultations;
 using KyodoHub.Core.Groups;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
+using KyodoHub.Web.Features.ApiKeys;
 using KyodoHub.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser>
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateAccountsAsync(registrants[0], groups[0]);
+        var (apiKey, _) = ApiKey.Issue("デモ用キー（表示板・外部連携）", ApiScopes.All, "admin@kyodohub.example", _now, DemoAccounts.ApiKey);
+        db.ApiKeys.Add(apiKey);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private List<Group> CreateGroups()

@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace KyodoHub.Web.Features.Account;
 
 /// <summary>Who is calling, as services need it to check roles and ownership.</summary>
-public sealed record UserContext(string? UserId, string UserName, string DisplayName, IReadOnlySet<string> Roles, int? RegistrantId, int? GroupId)
+public sealed record UserContext(string? UserId, string UserName, string DisplayName, IReadOnlySet<string> Roles, int? RegistrantId, int? GroupId, IReadOnlySet<string>? Scopes = null)
 {
     public static UserContext Anonymous { get; } = new(null, "anonymous", "", new HashSet<string>(), null, null);
+
+    /// <summary>Whether the caller is another system whose API key carries the scope.</summary>
+    public bool HasScope(string scope) => Scopes?.Contains(scope) == true;
 
     public bool IsAuthenticated => UserId is not null;
 
@@ -40,7 +43,8 @@ public sealed record UserContext(string? UserId, string UserName, string Display
             principal.FindFirstValue(KyodoClaims.DisplayName) ?? name,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
             IntClaim(principal, KyodoClaims.RegistrantId),
-            IntClaim(principal, KyodoClaims.GroupId));
+            IntClaim(principal, KyodoClaims.GroupId),
+            principal.FindAll(ApiKeys.ApiScopes.ClaimType).Select(c => c.Value).ToHashSet());
     }
 }
 
@@ -55,10 +59,8 @@ public sealed class CurrentUser(AuthenticationStateProvider authState, IHttpCont
 {
     public async Task<UserContext> GetAsync()
     {
-        if (http.HttpContext is { } context && context.WebSockets.IsWebSocketRequest == false && context.User.Identity?.IsAuthenticated == true)
-        {
-            return UserContext.From(context.User);
-        }
+        // In a circuit (and while rendering a page) the authentication state is the truth; a bare
+        // HTTP endpoint (the API) has none and falls back to the request's user.
         try
         {
             var state = await authState.GetAuthenticationStateAsync();

@@ -24,15 +24,7 @@ public sealed class GroupOverviewService(IDbContextFactory<KyodoDbContext> facto
         {
             return null;
         }
-        var rows = await (
-                from r in db.Requests
-                join a in db.Areas on r.AreaId equals a.Id
-                where r.GroupId == groupId
-                orderby r.CreatedAt descending, r.Id descending
-                select new { r, a.NameJa, a.NameEn })
-            .AsNoTracking().ToListAsync(cancellationToken);
-        return new GroupOverview(group.Name, group.Kind, group.ContactName, rows.Select(x => new RequestRow(
-            x.r.Id, x.r.Title, group.Name, x.NameJa, x.NameEn, x.r.State, x.r.Headcount, x.r.FilledCount,
-            x.r.FirstStart, x.r.FillBy, x.r.CreatedAt, x.r.Programs)).ToList());
+        var rows = await DashboardService.Rows(db, db.Requests.Where(r => r.GroupId == groupId), cancellationToken);
+        return new GroupOverview(group.Name, group.Kind, group.ContactName, rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToList());
     }
 }

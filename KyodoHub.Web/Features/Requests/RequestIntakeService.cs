@@ -2,6 +2,7 @@ using KyodoHub.Core.Common;
 using KyodoHub.Core.Requests;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.ApiKeys;
 using KyodoHub.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,15 @@ namespace KyodoHub.Web.Features.Requests;
 /// </summary>
 public sealed class RequestIntakeService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<int> CreateAsync(int groupId, RequestDetails details, RequestOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<int> CreateAsync(int groupId, RequestDetails details, RequestOrigin origin, bool autoCascade = false, CancellationToken cancellationToken = default)
     {
-        var user = (await currentUser.GetAsync()).Require(Roles.Coordinator, Roles.DeskStaff, Roles.GroupContact);
-        if (!user.IsStaff && user.GroupId != groupId)
+        var user = await currentUser.GetAsync();
+        var isApi = user.HasScope(ApiScopes.RequestsWrite);
+        if (!isApi)
+        {
+            user.Require(Roles.Coordinator, Roles.DeskStaff, Roles.GroupContact);
+        }
+        if (!isApi && !user.IsStaff && user.GroupId != groupId)
         {
             throw new AccessDeniedException($"{user.UserName} may only request for their own group.");
         }
@@ -28,7 +34,7 @@ public sealed class RequestIntakeService(IDbContextFactory<KyodoDbContext> facto
         await ReferenceChecks.EnsureSkillsExistAsync(db, details.RequiredSkillIds, nameof(Request.RequiredSkillIds), cancellationToken);
         await ReferenceChecks.EnsureSkillsExistAsync(db, details.WelcomeSkillIds, nameof(Request.WelcomeSkillIds), cancellationToken);
 
-        var request = new Request(groupId, details, origin, clock.GetUtcNow());
+        var request = new Request(groupId, details, origin, clock.GetUtcNow(), autoCascade);
         db.Requests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         return request.Id;

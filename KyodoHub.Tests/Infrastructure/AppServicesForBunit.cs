@@ -1,0 +1,41 @@
+using Bunit;
+using KyodoHub.Core.Matching;
+using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Coordinator;
+using KyodoHub.Web.Features.Matching;
+using KyodoHub.Web.Features.Offers;
+using KyodoHub.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KyodoHub.Tests.Infrastructure;
+
+/// <summary>
+/// Gives a bUnit context the running test app's database, broker and match index, with the
+/// feature services built on them, so that components are tested against real data and events.
+/// </summary>
+internal static class AppServicesForBunit
+{
+    public static void AddAppServices(this BunitContext context, KyodoAppFactory app)
+    {
+        var services = context.Services;
+        var root = app.Services;
+        services.AddSingleton(root.GetRequiredService<IDbContextFactory<KyodoDbContext>>());
+        services.AddSingleton(root.GetRequiredService<IEventBroker>());
+        services.AddSingleton(root.GetRequiredService<TimeProvider>());
+        services.AddSingleton(root.GetRequiredService<MatchIndexHolder>());
+        services.AddSingleton(root.GetRequiredService<MatchEngine>());
+        services.AddSingleton(root.GetRequiredService<PresenceTracker>());
+        services.AddSingleton(root.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfferOptions>>());
+        services.AddLogging();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ClientInfo>();
+        services.AddScoped<ConnectionStatus>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<RequestDetailService>();
+        services.AddScoped<CandidateRanking>();
+        services.AddScoped<OfferService>();
+    }
+}

@@ -1,0 +1,232 @@
+using KyodoHub.Core.Common;
+using KyodoHub.Core.Matching;
+using KyodoHub.Core.Offers;
+using KyodoHub.Core.Requests;
+using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Matching;
+using KyodoHub.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KyodoHub.Web.Features.Offers;
+
+/// <summary>
+/// Offers (打診) from sending to answer. Sending checks each registrant against the match engine's
+/// hard constraints at that moment and records their score; accepting fills a seat and creates the
+/// assignment in one save guarded by the request's and the registrant's concurrency tokens, so that
+/// two answers to the last seat cannot both win. A decline or an expiry cascades to the next
+/// candidate when the request asks for it.
+/// </summary>
+public sealed class OfferService(
+    IDbContextFactory<KyodoDbContext> factory,
+    CurrentUser currentUser,
+    CandidateRanking ranking,
+    TimeProvider clock,
+    IOptions<OfferOptions> options,
+    ILogger<OfferService> logger)
+{
+    /// <summary>The name recorded as sender of offers the system sends by itself.</summary>
+    public const string AutoCascadeSender = "auto-cascade";
+
+    public async Task<IReadOnlyList<int>> SendAsync(int requestId, IReadOnlyCollection<int> registrantIds, MatchWeights? weights = null, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.Coordinator);
+        if (registrantIds.Count == 0)
+        {
+            throw new DomainValidationException("RegistrantIds", "Required", "Choose at least one candidate.");
+        }
+        return await SendUncheckedAsync(requestId, registrantIds, user.UserName, weights, cancellationToken);
+    }
+
+    public async Task AcceptAsync(int offerId, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.Registrant);
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var offer = await OwnOfferAsync(db, offerId, user, cancellationToken);
+        var request = await db.Requests.SingleAsync(r => r.Id == offer.RequestId, cancellationToken);
+        var registrant = await db.Registrants.SingleAsync(r => r.Id == offer.RegistrantId, cancellationToken);
+        await EnsureNoOverlapAsync(db, registrant.Id, request, cancellationToken);
+
+        offer.Accept(now);
+        request.FillSeat(now);
+        db.Assignments.Add(new Assignment(offer, now));
+        // Touching the registrant's version makes two concurrent accepts of overlapping requests collide.
+        db.Entry(registrant).Property(r => r.Version).IsModified = true;
+        if (request.State == RequestState.Filled)
+        {
+            foreach (var other in await db.Offers.Where(o => o.RequestId == request.Id && o.Id != offer.Id && o.State == OfferState.Offered).ToListAsync(cancellationToken))
+            {
+                other.Withdraw(now);
+            }
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException("SeatTaken", "Someone else took the last seat, or your schedule changed at the same moment. Nothing was saved.");
+        }
+    }
+
+    public async Task DeclineAsync(int offerId, string reason, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.Registrant);
+        int requestId;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var offer = await OwnOfferAsync(db, offerId, user, cancellationToken);
+            offer.Decline(reason, clock.GetUtcNow());
+            requestId = offer.RequestId;
+            await SaveOrConflictAsync(db, cancellationToken);
+        }
+        await CascadeAsync(requestId, cancellationToken);
+    }
+
+    /// <summary>Takes back a pending offer (coordinators).</summary>
+    public async Task WithdrawAsync(int offerId, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync()).Require(Roles.Coordinator);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Offer {offerId} does not exist.");
+        offer.Withdraw(clock.GetUtcNow());
+        await SaveOrConflictAsync(db, cancellationToken);
+    }
+
+    /// <summary>Expires offers past their time and cascades; run by the background worker.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<int> requestIds;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var due = await db.Offers.Where(o => o.State == OfferState.Offered && o.ExpiresAt <= now).ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return 0;
+            }
+            foreach (var offer in due)
+            {
+                offer.Expire(now);
+            }
+            requestIds = due.Select(o => o.RequestId).Distinct().ToList();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return 0; // Answered at the same moment; the next round sees what is left.
+            }
+        }
+        foreach (var requestId in requestIds)
+        {
+            await CascadeAsync(requestId, cancellationToken);
+        }
+        return requestIds.Count;
+    }
+
+    /// <summary>
+    /// When the request has auto-cascade on and fewer pending offers than open seats, offers it to
+    /// the best candidate not offered it before.
+    /// </summary>
+    public async Task CascadeAsync(int requestId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is not { AutoCascade: true, IsFillable: true } || request.FillBy < clock.GetUtcNow())
+        {
+            return;
+        }
+        var everOffered = await db.Offers.Where(o => o.RequestId == requestId).Select(o => new { o.RegistrantId, o.State }).ToListAsync(cancellationToken);
+        var pending = everOffered.Count(o => o.State == OfferState.Offered);
+        var wanted = request.OpenSeats - pending;
+        if (wanted <= 0)
+        {
+            return;
+        }
+        var tried = everOffered.Select(o => o.RegistrantId).ToHashSet();
+        var view = await ranking.RankUncheckedAsync(requestId, null, MatchEngine.DefaultTopK + tried.Count, cancellationToken);
+        var next = view.Candidates.Where(c => !tried.Contains(c.RegistrantId)).Take(wanted).Select(c => c.RegistrantId).ToList();
+        if (next.Count == 0)
+        {
+            logger.LogInformation("Auto-cascade for request {RequestId}: no further candidate.", requestId);
+            return;
+        }
+        await SendUncheckedAsync(requestId, next, AutoCascadeSender, null, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<int>> SendUncheckedAsync(int requestId, IReadOnlyCollection<int> registrantIds, string sentBy, MatchWeights? weights, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
+            ?? throw new DomainValidationException("RequestId", "Unknown", $"Request {requestId} does not exist.");
+        if (!request.IsFillable)
+        {
+            throw new DomainRuleException("RequestNotFillable", $"A {request.State} request cannot be offered.");
+        }
+        var already = await db.Offers
+            .Where(o => o.RequestId == requestId && registrantIds.Contains(o.RegistrantId) && (o.State == OfferState.Offered || o.State == OfferState.Accepted))
+            .Select(o => o.RegistrantId).ToListAsync(cancellationToken);
+        if (already.Count > 0)
+        {
+            throw new DomainRuleException("AlreadyOffered", $"Registrant {already[0]} already has this offer.");
+        }
+        var offers = new List<Offer>();
+        foreach (var registrantId in registrantIds.Distinct())
+        {
+            // The candidate is checked now, not trusted from the page that listed them.
+            var explanation = await ranking.ExplainAsync(requestId, registrantId, weights, cancellationToken)
+                ?? throw new DomainValidationException("RegistrantIds", "Unknown", $"Registrant {registrantId} does not exist.");
+            if (explanation.IsExcluded)
+            {
+                throw new DomainRuleException("CandidateExcluded", $"Registrant {registrantId} is not a candidate: {string.Join(", ", explanation.Reasons)}.");
+            }
+            var offer = new Offer(requestId, registrantId, Math.Clamp(explanation.Total, 0, 1), explanation.Breakdown, sentBy, now, now.AddHours(options.Value.ExpiryHours));
+            offers.Add(offer);
+            db.Offers.Add(offer);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return offers.Select(o => o.Id).ToList();
+    }
+
+    private static async Task<Offer> OwnOfferAsync(KyodoDbContext db, int offerId, UserContext user, CancellationToken cancellationToken)
+    {
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
+        if (offer is null || offer.RegistrantId != user.RegistrantId)
+        {
+            throw new AccessDeniedException($"{user.UserName} may not answer offer {offerId}.");
+        }
+        return offer;
+    }
+
+    private static async Task EnsureNoOverlapAsync(KyodoDbContext db, int registrantId, Request request, CancellationToken cancellationToken)
+    {
+        var confirmed = await (
+                from a in db.Assignments
+                join r in db.Requests on a.RequestId equals r.Id
+                where a.RegistrantId == registrantId && a.State == AssignmentState.Confirmed && r.Id != request.Id
+                select r)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        if (confirmed.SelectMany(r => r.Sessions).Any(s => request.Sessions.Any(s.Overlaps)))
+        {
+            throw new DomainRuleException("OverlapsAnotherActivity", "You already have an activity at that time.");
+        }
+    }
+
+    private static async Task SaveOrConflictAsync(KyodoDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException("Conflict", "Someone changed this at the same moment. Nothing was saved; please look again.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace KyodoHub.Web.Live;
+
+/// <summary>
+/// Tells a circuit's components when its connection to the browser comes back, so that live views
+/// can catch up on what happened while it was away. Scoped: one per circuit.
+/// </summary>
+public sealed class ConnectionStatus
+{
+    public event Func<Task>? Reconnected;
+
+    public bool IsConnected { get; private set; } = true;
+
+    internal async Task SetAsync(bool connected)
+    {
+        var cameBack = connected && !IsConnected;
+        IsConnected = connected;
+        if (cameBack && Reconnected is { } handlers)
+        {
+            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+            {
+                await handler();
+            }
+        }
+    }
+}
+
+/// <summary>Feeds <see cref="ConnectionStatus"/> from the circuit's connection events.</summary>
+public sealed class ConnectionStatusCircuitHandler(ConnectionStatus status) : CircuitHandler
+{
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) => status.SetAsync(false);
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken) => status.SetAsync(true);
+}

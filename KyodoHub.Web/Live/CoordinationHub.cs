@@ -1,0 +1,51 @@
+using KyodoHub.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace KyodoHub.Web.Live;
+
+/// <summary>What an external subscriber (a wall display, another city system) receives.</summary>
+public interface ICoordinationClient
+{
+    Task RequestCreated(RequestEvent e);
+    Task RequestChanged(RequestEvent e);
+    Task OfferSent(OfferEvent e);
+    Task OfferAnswered(OfferEvent e);
+}
+
+/// <summary>
+/// <c>/hubs/coordination</c>: the live events for clients outside the app. Signed-in
+/// coordinators and API keys with the <c>events:read</c> scope only. Clients only listen.
+/// </summary>
+[Authorize(Policy = Policies.CoordinationFeed)]
+public sealed class CoordinationHub : Hub<ICoordinationClient>
+{
+    public const string Path = "/hubs/coordination";
+}
+
+/// <summary>Forwards the broker's request and offer events to every hub client.</summary>
+public sealed class CoordinationHubRelay(IEventBroker broker, IHubContext<CoordinationHub, ICoordinationClient> hub) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = broker.Subscribe(ForwardAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task ForwardAsync(LiveEvent liveEvent) => liveEvent switch
+    {
+        RequestEvent { Kind: RequestEventKind.Created } e => hub.Clients.All.RequestCreated(e),
+        RequestEvent e => hub.Clients.All.RequestChanged(e),
+        OfferEvent { Kind: OfferEventKind.Sent } e => hub.Clients.All.OfferSent(e),
+        OfferEvent e => hub.Clients.All.OfferAnswered(e),
+        _ => Task.CompletedTask,
+    };
+}

@@ -1,0 +1,39 @@
+using KyodoHub.Core.Agreements;
+using KyodoHub.Core.Common;
+using KyodoHub.Core.Offers;
+using KyodoHub.Core.Registrants;
+using KyodoHub.Core.Requests;
+using KyodoHub.Web.Data;
+
+namespace KyodoHub.Web.Live;
+
+/// <summary>Turns the domain events of a successful save into live events, one each.</summary>
+public sealed class DomainEventDispatcher(IEventBroker broker) : IDomainEventDispatcher
+{
+    public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var domainEvent in events)
+        {
+            if (ToLive(domainEvent) is { } live)
+            {
+                await broker.PublishAsync(live, cancellationToken);
+            }
+        }
+    }
+
+    private static LiveEvent? ToLive(IDomainEvent domainEvent) => domainEvent switch
+    {
+        RequestCreated e => Of(e.Request, RequestEventKind.Created, e.Request.State, null),
+        RequestStateChanged e => Of(e.Request, RequestEventKind.Changed, e.To, e.From),
+        RequestDetailsChanged e => Of(e.Request, RequestEventKind.Changed, e.Request.State, e.Request.State),
+        OfferSent e => new OfferEvent(OfferEventKind.Sent, e.Offer.Id, e.Offer.RequestId, e.Offer.RegistrantId, OfferState.Offered),
+        OfferAnswered e => new OfferEvent(OfferEventKind.Answered, e.Offer.Id, e.Offer.RequestId, e.Offer.RegistrantId, e.Answer),
+        AgreementChanged e => new AgreementEvent(e.Agreement.Id, e.Agreement.RequestId),
+        RegistrantChanged e => new RegistrantEvent(e.Registrant.Id),
+        _ => null,
+    };
+
+    // The state in the event is the one the change led to, even when one save made several changes.
+    private static RequestEvent Of(Request r, RequestEventKind kind, RequestState state, RequestState? previous) =>
+        new(kind, r.Id, r.Title, state, previous, r.GroupId, r.AreaId, r.CategoryId, r.Headcount, r.FilledCount);
+}

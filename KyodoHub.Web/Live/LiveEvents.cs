@@ -1,0 +1,44 @@
+using KyodoHub.Core.Offers;
+using KyodoHub.Core.Requests;
+
+namespace KyodoHub.Web.Live;
+
+/// <summary>
+/// Something that every open dashboard, inbox or external client may need to show. Events carry
+/// ids and states, never personal data, so that they can cross process boundaries and be relayed
+/// to external subscribers as they are. <see cref="Sequence"/> orders events for catching up.
+/// </summary>
+public abstract record LiveEvent
+{
+    public long Sequence { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}
+
+public enum RequestEventKind
+{
+    Created = 0,
+    Changed = 1,
+}
+
+/// <summary>A request was created or changed state (or its filled seats changed).</summary>
+public sealed record RequestEvent(
+    RequestEventKind Kind, int RequestId, string Title, RequestState State, RequestState? PreviousState,
+    int GroupId, int AreaId, int CategoryId, int Headcount, int FilledCount) : LiveEvent;
+
+public enum OfferEventKind
+{
+    Sent = 0,
+    Answered = 1,
+}
+
+/// <summary>An offer went out, or was accepted, declined, expired or withdrawn.</summary>
+public sealed record OfferEvent(OfferEventKind Kind, int OfferId, int RequestId, int RegistrantId, OfferState State) : LiveEvent;
+
+/// <summary>An agreement was drafted, revised or confirmed by a party.</summary>
+public sealed record AgreementEvent(int AgreementId, int RequestId) : LiveEvent;
+
+/// <summary>A registrant's profile changed; the match index refreshes them.</summary>
+public sealed record RegistrantEvent(int RegistrantId) : LiveEvent;
+
+/// <summary>Who is looking at a request right now, as display names.</summary>
+public sealed record PresenceEvent(int RequestId, IReadOnlyList<string> Viewers) : LiveEvent;
