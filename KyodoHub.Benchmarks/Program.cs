@@ -2,9 +2,15 @@ namespace KyodoHub.Benchmarks;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("usage: rank --registrants N");
-        return args.Length == 0 ? 2 : 0;
+        switch (args.FirstOrDefault())
+        {
+            case "signalr":
+                return await SignalRLatency.RunAsync(args[1..]);
+            default:
+                Console.Error.WriteLine("usage: signalr --clients N --requests M [--url URL --api-key KEY]");
+                return 2;
+        }
     }
 }

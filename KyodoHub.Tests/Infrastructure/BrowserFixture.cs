@@ -79,14 +79,16 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public Task<IPage> NewPageAsync() => BrowserFixture.NewPageAsync(App);
 
     /// <summary>Signs in through the sign-in page as a user would, and waits for the home page.</summary>
-    public async Task<IPage> SignedInPageAsync(string role)
+    public Task<IPage> SignedInPageAsync(string role) => SignedInPageAsync(DemoUsers.EmailOf(role), DemoUsers.Password, Web.Identity.Roles.HomeOf(role));
+
+    public async Task<IPage> SignedInPageAsync(string email, string password, string home)
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(DemoUsers.EmailOf(role));
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoUsers.Password);
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync($"**{Web.Identity.Roles.HomeOf(role)}");
+        await page.WaitForURLAsync($"**{home}");
         return page;
     }
 }
