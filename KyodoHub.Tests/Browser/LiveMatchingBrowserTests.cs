@@ -14,7 +14,8 @@ public class LiveMatchingBrowserTests(BrowserAppFixture fixture)
         IPage? registrant = null;
         try
         {
-            await Assertions.Expect(coordinator.GetByTestId("request-list")).ToBeVisibleAsync();
+            // Live once the circuit runs (the list is visible earlier, prerendered).
+            await Assertions.Expect(coordinator.Locator("[data-testid=request-list][data-live=on]")).ToBeVisibleAsync();
             // Any full reload would replace window.khMarker; it must survive to the end.
             await coordinator.EvaluateAsync("() => window.khMarker = 'no reload'");
 
@@ -26,13 +27,14 @@ public class LiveMatchingBrowserTests(BrowserAppFixture fixture)
 
             await card.GetByRole(AriaRole.Link).ClickAsync();
             await coordinator.WaitForURLAsync($"**/coordinator/requests/{created.Id}");
+            await Assertions.Expect(coordinator.Locator("[data-testid=presence][data-live=on]")).ToHaveCountAsync(1);
             var top = coordinator.Locator("[data-testid=candidates] li").First;
             var registrantId = int.Parse((await top.GetAttributeAsync("data-registrant-id"))!, System.Globalization.CultureInfo.InvariantCulture);
 
             var email = await TestAccounts.ForRegistrantAsync(fixture.App, registrantId);
             registrant = await fixture.SignedInPageAsync(email, TestAccounts.Password, "/me");
             await registrant.GotoAsync("/me/offers");
-            await Assertions.Expect(registrant.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("打診の受信箱");
+            await Assertions.Expect(registrant.Locator("[data-testid=inbox][data-live=on]")).ToHaveCountAsync(1);
             await Assertions.Expect(registrant.GetByText(created.Title)).ToHaveCountAsync(0);
             await registrant.EvaluateAsync("() => window.khMarker = 'no reload'");
 
@@ -69,7 +71,7 @@ public class LiveMatchingBrowserTests(BrowserAppFixture fixture)
         try
         {
             await hanako.GotoAsync($"/coordinator/requests/{created.Id}");
-            await Assertions.Expect(hanako.GetByTestId("candidates")).ToBeVisibleAsync();
+            await Assertions.Expect(hanako.Locator("[data-testid=presence][data-live=on]")).ToHaveCountAsync(1);
             await jiro.GotoAsync($"/coordinator/requests/{created.Id}");
             await Assertions.Expect(jiro.GetByTestId("presence")).ToContainTextAsync("調整 花子");
             await Assertions.Expect(hanako.GetByTestId("presence")).ToContainTextAsync("連携 次郎");

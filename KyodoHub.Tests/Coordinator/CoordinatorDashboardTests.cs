@@ -22,7 +22,7 @@ public class CoordinatorDashboardTests : KyodoBunitContext
     public async Task AddsAHighlightedCardWhenTheBrokerPublishesANewRequest()
     {
         var dashboard = Render<CoordinatorDashboard>();
-        dashboard.WaitForElement("[data-testid=request-list]");
+        dashboard.WaitForElement("[data-testid=request-list]", Patience);
         var before = dashboard.FindAll(".kh-card").Count;
 
         var created = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid());
@@ -33,7 +33,7 @@ public class CoordinatorDashboardTests : KyodoBunitContext
             Assert.Equal(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), first.GetAttribute("data-request-id"));
             Assert.Contains("kh-fresh", first.ClassList);
             Assert.Contains(created.Title, first.TextContent, StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(5));
+        }, Patience);
         Assert.True(dashboard.FindAll(".kh-card").Count >= Math.Min(before + 1, 100));
     }
 
@@ -41,7 +41,7 @@ public class CoordinatorDashboardTests : KyodoBunitContext
     public async Task UpdatesTheCountsWhenARequestArrives()
     {
         var dashboard = Render<CoordinatorDashboard>();
-        dashboard.WaitForElement("[data-testid=request-list]");
+        dashboard.WaitForElement("[data-testid=request-list]", Patience);
         var open = int.Parse(dashboard.Find(".kh-state-number[data-state=Open]").TextContent, System.Globalization.CultureInfo.InvariantCulture);
 
         await TestRequests.PostAsync(_fixture.App, TestRequests.Valid());
@@ -55,13 +55,13 @@ public class CoordinatorDashboardTests : KyodoBunitContext
     public void ClickingAStateCountFiltersTheList()
     {
         var dashboard = Render<CoordinatorDashboard>();
-        dashboard.WaitForElement("[data-testid=request-list]");
+        dashboard.WaitForElement("[data-testid=request-list]", Patience);
         dashboard.FindAll("button.kh-state-count").Single(b => b.QuerySelector("[data-state=Cancelled]") is not null).Click();
         dashboard.WaitForAssertion(() =>
         {
             var cards = dashboard.FindAll(".kh-card");
             Assert.NotEmpty(cards);
             Assert.All(cards, c => Assert.Equal("Cancelled", c.GetAttribute("data-state")));
-        });
+        }, Patience);
     }
 }

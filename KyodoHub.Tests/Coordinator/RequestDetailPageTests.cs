@@ -27,7 +27,7 @@ public class RequestDetailPageTests : KyodoBunitContext
     {
         var request = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid());
         var page = Render<RequestDetailPage>(p => p.Add(x => x.RequestId, request.Id));
-        page.WaitForElement("[data-testid=candidates]");
+        page.WaitForElement("[data-testid=candidates]", Patience);
         var before = Order(page);
         var totalsBefore = page.FindAll(".kh-total").Select(t => t.TextContent).ToList();
 
@@ -43,7 +43,7 @@ public class RequestDetailPageTests : KyodoBunitContext
         {
             var totalsAfter = page.FindAll(".kh-total").Select(t => t.TextContent).ToList();
             Assert.NotEqual(totalsBefore, totalsAfter);
-        });
+        }, Patience);
         var after = Order(page);
         Assert.NotEqual(before, after);
         // With proximity alone, the total equals the proximity component, and the list is sorted by it.
@@ -56,7 +56,7 @@ public class RequestDetailPageTests : KyodoBunitContext
     {
         var request = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid(programs: ["LifelongLearningLeader"]));
         var page = Render<RequestDetailPage>(p => p.Add(x => x.RequestId, request.Id));
-        page.WaitForElement("[data-testid=candidates]");
+        page.WaitForElement("[data-testid=candidates]", Patience);
         var rows = page.FindAll("[data-testid=excluded] tbody tr");
         Assert.NotEmpty(rows);
         Assert.Contains(rows, r => r.TextContent.Contains("制度", StringComparison.Ordinal) || r.TextContent.Contains("活動", StringComparison.Ordinal));
@@ -67,10 +67,10 @@ public class RequestDetailPageTests : KyodoBunitContext
     {
         var request = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid());
         var page = Render<RequestDetailPage>(p => p.Add(x => x.RequestId, request.Id));
-        page.WaitForElement("[data-testid=candidates]");
+        page.WaitForElement("[data-testid=candidates]", Patience);
         var first = page.FindComponents<MudCheckBox<bool>>()[0];
         await page.InvokeAsync(() => first.Instance.ValueChanged.InvokeAsync(true));
         page.Find("[data-testid=send-offers]").Click();
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=offers] tbody tr")), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=offers] tbody tr")), Patience);
     }
 }

@@ -15,6 +15,9 @@ public abstract class KyodoBunitContext : BunitContext, IAsyncLifetime
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
+    /// <summary>How long to wait for renders that follow database work or events, on a busy machine.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     protected KyodoBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
