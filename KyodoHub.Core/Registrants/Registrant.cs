@@ -40,6 +40,9 @@ public sealed class Registrant : AggregateRoot
     /// <summary>Reading of the name in katakana (フリガナ).</summary>
     public string Furigana { get; private set; } = "";
 
+    /// <summary>Name and reading folded for search (kana and width insensitive), kept in step with them.</summary>
+    public string SearchKey { get; private set; } = "";
+
     public string? Email { get; private set; }
     public string? Phone { get; private set; }
     public int HomeAreaId { get; private set; }
@@ -75,7 +78,11 @@ public sealed class Registrant : AggregateRoot
     public void UpdateProfile(string name, string furigana, string? email, string? phone, int homeAreaId)
     {
         var validName = Guard.Required(name, nameof(Name), 60);
-        var validFurigana = Guard.Required(furigana, nameof(Furigana), 60);
+        var validFurigana = Text.TextFolding.ToKatakana(Guard.Required(furigana, nameof(Furigana), 60));
+        if (!Text.TextFolding.IsKana(validFurigana.Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal)))
+        {
+            throw new DomainValidationException(nameof(Furigana), "KanaOnly", "The reading must be written in kana.");
+        }
         var validEmail = Guard.Email(email, nameof(Email));
         var validPhone = Guard.Phone(phone, nameof(Phone));
         var validArea = Guard.PositiveId(homeAreaId, nameof(HomeAreaId));
@@ -88,8 +95,12 @@ public sealed class Registrant : AggregateRoot
             return;
         }
         (Name, Furigana, Email, Phone, HomeAreaId) = (validName, validFurigana, validEmail, validPhone, validArea);
+        RefreshSearchKey();
         Changed();
     }
+
+    /// <summary>Recomputes <see cref="SearchKey"/> (for rows saved before it existed).</summary>
+    public void RefreshSearchKey() => SearchKey = Text.TextFolding.Fold(Name) + "|" + Text.TextFolding.Fold(Furigana);
 
     public void ChangePrograms(Program programs)
     {

@@ -43,9 +43,21 @@ public static class TextFolding
         return n.Length == 0 || Fold(haystack).Contains(n, StringComparison.Ordinal);
     }
 
+    /// <summary>Hiragana to katakana and half-width katakana to full width, keeping spaces: for storing readings.</summary>
+    public static string ToKatakana(string text)
+    {
+        var normalised = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(normalised.Length);
+        foreach (var c in normalised)
+        {
+            sb.Append(c is >= '\u3041' and <= '\u3096' or '\u309D' or '\u309E' ? (char)(c + 0x60) : c);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Whether the text is all kana (after folding), i.e. could be a furigana reading.</summary>
     public static bool IsKana(string text) =>
-        text.Length > 0 && Fold(text).All(c => c is >= '\u30A0' and <= '\u30FF');
+        text.Length > 0 && Fold(text).All(c => c is >= '\u30A0' and <= '\u30FF' or 'ー');
 
     internal static CultureInfo Invariant => CultureInfo.InvariantCulture;
 }

@@ -37,5 +37,11 @@ internal static class AppServicesForBunit
         services.AddScoped<RequestDetailService>();
         services.AddScoped<CandidateRanking>();
         services.AddScoped<OfferService>();
+        services.AddScoped<Web.Features.Forms.ReferenceData>();
+        services.AddScoped<Web.Features.Requests.RequestIntakeService>();
+        services.AddScoped<Web.Features.Desk.DeskIntakeService>();
+        services.AddScoped<Web.Features.Desk.RegistrationService>();
+        services.AddScoped<Web.Features.Desk.ConsultationService>();
+        services.AddScoped<Web.Features.Groups.GroupRequestsService>();
     }
 }

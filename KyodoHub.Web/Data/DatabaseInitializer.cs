@@ -41,13 +41,18 @@ internal static class DatabaseInitializer
             await db.SaveChangesAsync(cancellationToken);
             await SeedTaxonomyAsync(db, cancellationToken);
         }
+        foreach (var registrant in await db.Registrants.Where(r => r.SearchKey == "").ToListAsync(cancellationToken))
+        {
+            registrant.RefreshSearchKey();
+        }
+        await db.SaveChangesAsync(cancellationToken);
         if (options.SeedDemoData && !await db.Users.AnyAsync(cancellationToken))
         {
             var clock = provider.GetRequiredService<TimeProvider>();
             var users = provider.GetRequiredService<UserManager<AppUser>>();
             await new DemoSeeder(db, users, clock).SeedAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await db.CommitAsync(transaction, cancellationToken);
     }
 
     private static async Task SeedTaxonomyAsync(KyodoDbContext db, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ namespace KyodoHub.Web.Data;
 public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher = null)
     : IdentityDbContext<AppUser>(options)
 {
+    private readonly List<IDomainEvent> _pendingEvents = [];
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
     public DbSet<SkillTag> SkillTags => Set<SkillTag>();
@@ -58,11 +60,34 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         {
             entry.Entity.ClearDomainEvents();
         }
+        // Inside an explicit transaction the events wait for the commit: nobody may hear of a
+        // change that could still be rolled back, nor look for rows they cannot see yet.
+        if (Database.CurrentTransaction is not null)
+        {
+            _pendingEvents.AddRange(events);
+        }
+        else
+        {
+            await DispatchAsync(events, cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Commits the transaction, then publishes the events of the saves made inside it.</summary>
+    public async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        var events = _pendingEvents.ToList();
+        _pendingEvents.Clear();
+        await DispatchAsync(events, cancellationToken);
+    }
+
+    private async Task DispatchAsync(List<IDomainEvent> events, CancellationToken cancellationToken)
+    {
         if (dispatcher is not null && events.Count > 0)
         {
             await dispatcher.DispatchAsync(events, cancellationToken);
         }
-        return written;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

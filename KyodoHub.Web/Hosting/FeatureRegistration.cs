@@ -27,6 +27,12 @@ internal static class FeatureRegistration
         services.AddScoped<MyOffersService>();
         services.AddScoped<GroupOverviewService>();
         services.AddScoped<RequestIntakeService>();
+        services.AddScoped<Features.Forms.ReferenceData>();
+        services.AddScoped<DeskIntakeService>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<ConsultationService>();
+        services.AddScoped<RegistrantSearchService>();
+        services.AddScoped<GroupRequestsService>();
 
         services.AddSingleton<MatchEngine>();
         services.AddSingleton<MatchIndexHolder>();

@@ -34,6 +34,9 @@ public enum OfferEventKind
 /// <summary>An offer went out, or was accepted, declined, expired or withdrawn.</summary>
 public sealed record OfferEvent(OfferEventKind Kind, int OfferId, int RequestId, int RegistrantId, OfferState State) : LiveEvent;
 
+/// <summary>An assignment was completed, cancelled or marked as a no-show.</summary>
+public sealed record AssignmentEvent(int AssignmentId, int RequestId, int RegistrantId, AssignmentState State) : LiveEvent;
+
 /// <summary>An agreement was drafted, revised or confirmed by a party.</summary>
 public sealed record AgreementEvent(int AgreementId, int RequestId) : LiveEvent;
 

@@ -17,6 +17,8 @@ internal sealed class RegistrantConfiguration : IEntityTypeConfiguration<Registr
         builder.Property(r => r.Audiences).HasMaxLength(200);
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.HasIndex(r => r.UserId);
+        builder.Property(r => r.SearchKey).HasMaxLength(130);
+        builder.HasIndex(r => r.Furigana);
         builder.HasIndex(r => r.Status);
         builder.HasOne<Area>().WithMany().HasForeignKey(r => r.HomeAreaId).OnDelete(DeleteBehavior.Restrict);
 
