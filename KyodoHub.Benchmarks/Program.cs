@@ -8,8 +8,10 @@ internal static class Program
         {
             case "signalr":
                 return await SignalRLatency.RunAsync(args[1..]);
+            case "plan":
+                return PlanBenchmark.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: signalr --clients N --requests M [--url URL --api-key KEY]");
+                Console.Error.WriteLine("usage: plan --requests R --registrants V | signalr --clients N --requests M [--url URL --api-key KEY]");
                 return 2;
         }
     }

@@ -41,6 +41,8 @@ internal static class FeatureRegistration
 
         services.Configure<OfferOptions>(configuration.GetSection(OfferOptions.Section));
         services.AddScoped<OfferService>();
+        services.AddSingleton<Core.Planning.BatchPlanner>();
+        services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();
         return services;
     }
