@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using KyodoHub.Core.Groups;
 using KyodoHub.Core.Requests;
 
@@ -61,7 +61,8 @@ public sealed class MatchEngine(TimeProvider clock)
                 if (reasons == 0)
                 {
                     eligible++;
-                    if (ranked.Capacity > 0)
+                    if (ranked.Capacity > 0
+                        && ranked.Admits(RowScorer.TotalUpperBound(page, slot, plan, RowScorer.SkillFitUpperBound(page, slot, plan)), ids[slot]))
                     {
                         var skillFit = RowScorer.SkillFit(page, slot, plan);
                         if (ranked.Admits(RowScorer.TotalUpperBound(page, slot, plan, skillFit), ids[slot]))
@@ -72,11 +73,12 @@ public sealed class MatchEngine(TimeProvider clock)
                     }
                     continue;
                 }
-                for (; reasons != 0; reasons &= reasons - 1)
-                {
-                    counts[BitOperations.TrailingZeroCount(reasons)]++;
-                }
-                if (excluded.Capacity > 0 && excluded.Admits(RowScorer.SkillFitUpperBound(page, slot, plan), ids[slot]))
+                Count(reasons, counts);
+                // Most excluded registrants hold no needed tag; once the sample is full of
+                // better fits, they are dismissed without reading anything else.
+                if (excluded.Capacity > 0
+                    && (RowScorer.HoldsANeededTag(page, slot, plan) || excluded.Admits(RowScorer.WithoutNeededTagBound, ids[slot]))
+                    && excluded.Admits(RowScorer.SkillFitUpperBound(page, slot, plan), ids[slot]))
                 {
                     excluded.Offer(RowScorer.SkillFit(page, slot, plan), ids[slot], p, slot);
                 }
@@ -130,6 +132,15 @@ public sealed class MatchEngine(TimeProvider clock)
             ExclusionReasons.FromMask(bits & ExclusionReasons.AllBits),
             plan.Weights.Total(c.SkillFit, c.Proximity, c.Slack, c.Fairness, c.Reliability, c.Preference),
             new ScoreBreakdown(c.SkillFit, c.Proximity, c.Slack, c.Fairness, c.Reliability, c.Preference));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Count(int reasons, Span<int> counts)
+    {
+        for (var bit = 0; bit < counts.Length; bit++)
+        {
+            counts[bit] += (reasons >> bit) & 1;
+        }
     }
 
     private static int Evaluate(IndexPage page, int slot, RequestPlan plan)

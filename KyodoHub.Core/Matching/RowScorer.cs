@@ -74,10 +74,8 @@ internal static class RowScorer
             var need = plan.NeedWordBits[n];
             for (var i = 0; i < week.Length; i++)
             {
-                if ((week[i] & need) != need)
-                {
-                    bits[i] |= NotAvailableBit;
-                }
+                // Branch-free: whether a registrant is free is as good as random to the CPU.
+                bits[i] |= (week[i] & need) != need ? NotAvailableBit : 0;
             }
         }
         // ...unless a dated exception falls on a day that matters.
@@ -122,24 +120,54 @@ internal static class RowScorer
         plan.Weights.Total(skillFit, plan.ProximityByArea[page.AreaIndexes[slot]], ComponentMax, ComponentMax, page.Reliability[slot], ComponentMax);
 
     /// <summary>
-    /// A skill fit no lower than the registrant's real one: exact when they hold a needed tag,
-    /// otherwise the best credit their tags could earn (a fit is a mean of credits).
+    /// A skill fit no lower than the registrant's real one, from the needed tags they hold
+    /// themselves: those earn at most full credit, the others at most a synonym's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SkillFitUpperBound(IndexPage page, int slot, RequestPlan plan)
     {
-        if (plan.RequiredCount + plan.WelcomeCount == 0 || HoldsAny(page, slot, plan.ExactSkills, 0))
+        var required = plan.RequiredCount;
+        var welcome = plan.WelcomeCount;
+        if (required + welcome == 0)
         {
-            return SkillFit(page, slot, plan);
+            return ScoringRules.SkillFit(0, 0, 0, 0);
         }
-        if (HoldsAny(page, slot, plan.SynonymSkills, 0))
+        if (!HoldsAny(page, slot, plan.ExactSkills, 0))
         {
-            return ScoringRules.SynonymCredit + BoundMargin;
+            return HoldsAny(page, slot, plan.RelevantSkills, 0)
+                ? ScoringRules.SynonymCredit + BoundMargin
+                : ScoringRules.SkillFit(0, required, 0, welcome);
         }
-        return HoldsAny(page, slot, plan.RelevantSkills, 0)
-            ? ScoringRules.NeighbourCredit + BoundMargin
-            : ScoringRules.SkillFit(0, plan.RequiredCount, 0, plan.WelcomeCount);
+        var heldRequired = 0;
+        var heldWelcome = 0;
+        for (var i = 0; i < required + welcome; i++)
+        {
+            var bit = plan.NeedBits[i];
+            if (bit >= 0 && HoldsTag(page, slot, 0, bit))
+            {
+                if (i < required)
+                {
+                    heldRequired++;
+                }
+                else
+                {
+                    heldWelcome++;
+                }
+            }
+        }
+        return ScoringRules.SkillFit(
+            heldRequired + ((required - heldRequired) * ScoringRules.SynonymCredit),
+            required,
+            heldWelcome + ((welcome - heldWelcome) * ScoringRules.SynonymCredit),
+            welcome) + BoundMargin;
     }
+
+    /// <summary>Whether the registrant holds one of the needed tags itself (at any level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HoldsANeededTag(IndexPage page, int slot, RequestPlan plan) => HoldsAny(page, slot, plan.ExactSkills, 0);
+
+    /// <summary>The most a registrant who holds no needed tag itself can fit: a synonym's credit.</summary>
+    public const double WithoutNeededTagBound = ScoringRules.SynonymCredit + BoundMargin;
 
     /// <summary>The weighted total of the registrant's components, given their skill fit.</summary>
     public static double Total(IndexPage page, int slot, RequestPlan plan, bool dayByDay, double skillFit)
@@ -247,7 +275,7 @@ internal static class RowScorer
 
     private static bool TouchesRelevantDay(ReadOnlySpan<ExceptionSlots> exceptions, int[] days)
     {
-        var first = days[0];
+        // A handful of days: a scan beats a binary search.
         var last = days[^1];
         foreach (var e in exceptions)
         {
@@ -255,7 +283,7 @@ internal static class RowScorer
             {
                 return false;
             }
-            if (e.Day >= first && Array.BinarySearch(days, e.Day) >= 0)
+            if (Array.IndexOf(days, e.Day) >= 0)
             {
                 return true;
             }
@@ -399,7 +427,7 @@ internal static class RowScorer
     private static bool IsFree(ReadOnlySpan<UInt128> days, RequestPlan plan, long absoluteSlot)
     {
         var day = (int)(absoluteSlot / ScoringRules.SlotsPerDay);
-        var index = Array.BinarySearch(plan.RelevantDays, day);
+        var index = Array.IndexOf(plan.RelevantDays, day);
         return ((days[index] >> (int)(absoluteSlot % ScoringRules.SlotsPerDay)) & UInt128.One) != UInt128.Zero;
     }
 
