@@ -70,7 +70,7 @@ internal static class RowScorer
         // The weekly mask decides, one needed word at a time...
         for (var n = 0; n < plan.NeedWordIndexes.Length; n++)
         {
-            var week = page.Week.AsSpan((plan.NeedWordIndexes[n] * page.Count) + from, count);
+            var week = page.Week[plan.NeedWordIndexes[n]].AsSpan(from, count);
             var need = plan.NeedWordBits[n];
             for (var i = 0; i < week.Length; i++)
             {

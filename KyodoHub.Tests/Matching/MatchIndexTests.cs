@@ -135,6 +135,20 @@ public class MatchIndexTests
     }
 
     [Fact]
+    public void AnUpsertOrRemovalCopiesOnePageAndSharesTheRest()
+    {
+        var people = SyntheticWorld.People(40, seed: 2).ToList();
+        var index = MatchIndex.Build(people.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags, pageSize: 8);
+        var (registrant, _) = people[20];
+
+        var upserted = index.WithUpserted(registrant, new RegistrantHistory(completedCount: 3));
+        var removed = index.WithRemoved(registrant.Id);
+
+        Assert.Equal(index.Pages.Length - 1, SharedPages(index, upserted));
+        Assert.Equal(index.Pages.Length - 1, SharedPages(index, removed));
+    }
+
+    [Fact]
     public void LearnsALanguageFromAnUpsert()
     {
         var index = MatchFixture.Index(new RegistrantBuilder(1).Build());
@@ -188,6 +202,9 @@ public class MatchIndexTests
         Assert.Throws<ArgumentException>(() => MatchIndex.Empty(TachikawaAreas.All, [.. TestTags.All, TestTags.All[0]]));
         Assert.Throws<ArgumentException>(() => MatchIndex.Empty([.. TachikawaAreas.All, TachikawaAreas.All[0]], TestTags.All));
     }
+
+    private static int SharedPages(MatchIndex a, MatchIndex b) =>
+        a.Pages.ToArray().Intersect(b.Pages.ToArray(), ReferenceEqualityComparer.Instance).Count();
 
     private static DateTimeOffset Saturday(int hour) =>
         KyodoHub.Core.Common.TokyoTime.FromLocal(MatchFixture.SessionDate, new TimeOnly(hour, 0));
