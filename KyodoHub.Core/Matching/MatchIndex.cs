@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
@@ -14,9 +15,10 @@ namespace KyodoHub.Core.Matching;
 /// Build it once at start-up with <see cref="Build(IEnumerable{Registrant}, Func{Registrant, RegistrantHistory}, IReadOnlyList{Area}, IReadOnlyList{SkillTag})"/>,
 /// keep it in a singleton, and replace it with <see cref="WithUpserted"/> / <see cref="WithRemoved"/>
 /// when a registrant or their history changes (a <c>RegistrantChanged</c> event, an accepted,
-/// declined or completed assignment, an evaluation). Both copy one page of about a thousand
-/// registrants and share the rest, so they are cheap; the old index stays valid for rankings in
-/// flight, and the type is safe to share between threads.
+/// declined or completed assignment, an evaluation). Both copy the columns of one page of a few
+/// thousand registrants and share the rest, so they are cheap; the old index stays valid for
+/// rankings in flight, and the type is safe to share between threads. Updates are not merged:
+/// serialise them (read the current index, update, store) so that none is lost.
 /// </para>
 /// <para>
 /// The areas and the skill taxonomy are fixed when the index is built: skills whose tag is not in
@@ -31,6 +33,9 @@ public sealed class MatchIndex
 
     /// <summary>The most registrants a page can hold: a page is split before it reaches twice the page size.</summary>
     internal const int MaxPageSize = (2 * DefaultPageSize) - 1;
+
+    // Above this many runs of consecutive rows, a page is built row by row instead.
+    private const int ColumnCopyRuns = 64;
 
     private readonly IndexPage[] _pages;
     private readonly int _pageSize;
@@ -124,12 +129,33 @@ public sealed class MatchIndex
         }
 
         var pages = new IndexPage[(order.Length + pageSize - 1) / pageSize];
+        var runs = new List<PageSlice>();
         for (var p = 0; p < pages.Length; p++)
         {
-            var builder = new PageBuilder(schema.SkillWords, pageSize);
-            for (var i = p * pageSize; i < Math.Min(order.Length, (p + 1) * pageSize); i++)
+            // Input in id order (as a database returns it) is a few long runs: copy them column
+            // by column. Shuffled input is copied row by row.
+            runs.Clear();
+            var end = Math.Min(order.Length, (p + 1) * pageSize);
+            for (var i = p * pageSize; i < end; i++)
             {
-                builder.AddRange(all, order[i], order[i] + 1);
+                if (runs.Count > 0 && runs[^1].To == order[i])
+                {
+                    runs[^1] = runs[^1] with { To = order[i] + 1 };
+                }
+                else
+                {
+                    runs.Add(new PageSlice(all, order[i], order[i] + 1));
+                }
+            }
+            if (runs.Count <= ColumnCopyRuns)
+            {
+                pages[p] = IndexPage.Concat(schema.SkillWords, CollectionsMarshal.AsSpan(runs));
+                continue;
+            }
+            var builder = new PageBuilder(schema.SkillWords, end - (p * pageSize));
+            foreach (var run in runs)
+            {
+                builder.AddRange(all, run.From, run.To);
             }
             pages[p] = builder.Build();
         }

@@ -135,6 +135,27 @@ public class MatchIndexTests
     }
 
     [Fact]
+    public void BuildsTheSameIndexFromSortedAndFromShuffledInput()
+    {
+        var people = SyntheticWorld.People(600, seed: 5).ToList();
+        var shuffled = people.OrderBy(_ => Random.Shared.Next()).ToList();
+        var sorted = MatchIndex.Build(people.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags);
+        var fromShuffled = MatchIndex.Build(shuffled.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags);
+        var engine = new MatchEngine(SyntheticWorld.Clock);
+
+        foreach (var seed in new[] { 1, 2, 3, 4 })
+        {
+            var request = SyntheticWorld.TypicalRequest(seed);
+            var a = engine.Rank(sorted, request, SyntheticWorld.TypicalGroupKind, topK: 600, excludedSample: 600);
+            var b = engine.Rank(fromShuffled, request, SyntheticWorld.TypicalGroupKind, topK: 600, excludedSample: 600);
+
+            Assert.Equal(a.Ranked, b.Ranked);
+            Assert.Equal(a.Excluded.Select(e => (e.RegistrantId, e.SkillFit)), b.Excluded.Select(e => (e.RegistrantId, e.SkillFit)));
+            Assert.Equal(a.CountsByReason, b.CountsByReason);
+        }
+    }
+
+    [Fact]
     public void AnUpsertOrRemovalCopiesOnePageAndSharesTheRest()
     {
         var people = SyntheticWorld.People(40, seed: 2).ToList();
