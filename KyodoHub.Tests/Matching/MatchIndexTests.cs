@@ -138,7 +138,8 @@ public class MatchIndexTests
     public void BuildsTheSameIndexFromSortedAndFromShuffledInput()
     {
         var people = SyntheticWorld.People(600, seed: 5).ToList();
-        var shuffled = people.OrderBy(_ => Random.Shared.Next()).ToList();
+        var random = new Random(5);
+        var shuffled = people.OrderBy(_ => random.Next()).ToList();
         var sorted = MatchIndex.Build(people.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags);
         var fromShuffled = MatchIndex.Build(shuffled.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags);
         var engine = new MatchEngine(SyntheticWorld.Clock);
