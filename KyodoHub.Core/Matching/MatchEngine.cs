@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using KyodoHub.Core.Groups;
 using KyodoHub.Core.Requests;
 
@@ -55,12 +54,11 @@ public sealed class MatchEngine(TimeProvider clock)
             var page = pages[p];
             var ids = page.Ids;
             RowScorer.Exclusions(page, 0, page.Count, plan, bits);
+            eligible += RowScorer.CountReasons(bits[..page.Count], counts);
             for (var slot = 0; slot < ids.Length; slot++)
             {
-                var reasons = bits[slot] & ExclusionReasons.AllBits;
-                if (reasons == 0)
+                if ((bits[slot] & ExclusionReasons.AllBits) == 0)
                 {
-                    eligible++;
                     if (ranked.Capacity > 0
                         && ranked.Admits(RowScorer.TotalUpperBound(page, slot, plan, RowScorer.SkillFitUpperBound(page, slot, plan)), ids[slot]))
                     {
@@ -71,12 +69,10 @@ public sealed class MatchEngine(TimeProvider clock)
                             ranked.Offer(RowScorer.Total(page, slot, plan, dayByDay, skillFit), ids[slot], p, slot);
                         }
                     }
-                    continue;
                 }
-                Count(reasons, counts);
                 // Most excluded registrants hold no needed tag; once the sample is full of
                 // better fits, they are dismissed without reading anything else.
-                if (excluded.Capacity > 0
+                else if (excluded.Capacity > 0
                     && (RowScorer.HoldsANeededTag(page, slot, plan) || excluded.Admits(RowScorer.WithoutNeededTagBound, ids[slot]))
                     && excluded.Admits(RowScorer.SkillFitUpperBound(page, slot, plan), ids[slot]))
                 {
@@ -132,15 +128,6 @@ public sealed class MatchEngine(TimeProvider clock)
             ExclusionReasons.FromMask(bits & ExclusionReasons.AllBits),
             plan.Weights.Total(c.SkillFit, c.Proximity, c.Slack, c.Fairness, c.Reliability, c.Preference),
             new ScoreBreakdown(c.SkillFit, c.Proximity, c.Slack, c.Fairness, c.Reliability, c.Preference));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Count(int reasons, Span<int> counts)
-    {
-        for (var bit = 0; bit < counts.Length; bit++)
-        {
-            counts[bit] += (reasons >> bit) & 1;
-        }
     }
 
     private static int Evaluate(IndexPage page, int slot, RequestPlan plan)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using KyodoHub.Core.Registrants;
 
@@ -109,6 +110,60 @@ internal static class RowScorer
         {
             bits[slot - from] |= GroupBits(page.Groups.Row(slot), plan.GroupId);
         }
+    }
+
+    /// <summary>
+    /// Adds, for every reason bit, how many of <paramref name="bits"/> have it to
+    /// <paramref name="counts"/>; returns how many have none (the eligible).
+    /// </summary>
+    public static int CountReasons(ReadOnlySpan<int> bits, Span<int> counts)
+    {
+        var eligible = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && counts.Length == 9)
+        {
+            // Eight registrants at a time, one accumulator per reason.
+            var one = Vector<int>.One;
+            var reasonMask = new Vector<int>(ExclusionReasons.AllBits);
+            Vector<int> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, none = default;
+            for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var v = new Vector<int>(bits[i..]) & reasonMask;
+                a0 += v & one;
+                a1 += Vector.ShiftRightLogical(v, 1) & one;
+                a2 += Vector.ShiftRightLogical(v, 2) & one;
+                a3 += Vector.ShiftRightLogical(v, 3) & one;
+                a4 += Vector.ShiftRightLogical(v, 4) & one;
+                a5 += Vector.ShiftRightLogical(v, 5) & one;
+                a6 += Vector.ShiftRightLogical(v, 6) & one;
+                a7 += Vector.ShiftRightLogical(v, 7) & one;
+                a8 += Vector.ShiftRightLogical(v, 8) & one;
+                none -= Vector.Equals(v, Vector<int>.Zero);
+            }
+            counts[0] += Vector.Sum(a0);
+            counts[1] += Vector.Sum(a1);
+            counts[2] += Vector.Sum(a2);
+            counts[3] += Vector.Sum(a3);
+            counts[4] += Vector.Sum(a4);
+            counts[5] += Vector.Sum(a5);
+            counts[6] += Vector.Sum(a6);
+            counts[7] += Vector.Sum(a7);
+            counts[8] += Vector.Sum(a8);
+            eligible += Vector.Sum(none);
+        }
+        for (; i < bits.Length; i++)
+        {
+            var reasons = bits[i] & ExclusionReasons.AllBits;
+            if (reasons == 0)
+            {
+                eligible++;
+            }
+            for (var bit = 0; bit < counts.Length; bit++)
+            {
+                counts[bit] += (reasons >> bit) & 1;
+            }
+        }
+        return eligible;
     }
 
     /// <summary>
