@@ -18,10 +18,15 @@ namespace KyodoHub.Benchmarks;
 /// over four weeks, ranks each request's top 50 with the match engine, then plans with the solver
 /// and greedily, and prints one JSON line comparing them. Ranking time is not counted.
 /// </summary>
-internal static class PlanBenchmark
+internal sealed class PlanBenchmark : IBenchmarkMode
 {
-    public static int Run(string[] args)
+    public string Name => "plan";
+
+    public string Usage => "plan --requests R --registrants V";
+
+    public int Run(IReadOnlyList<string> arguments)
     {
+        var args = arguments.ToArray();
         var requestCount = IntOption(args, "--requests", 200);
         var registrantCount = IntOption(args, "--registrants", 5000);
         var random = new Random(2012);

@@ -16,11 +16,17 @@ namespace KyodoHub.Benchmarks;
 /// starts the app itself (Release build, a throw-away SQLite file with demo data) on a free
 /// loopback port and stops it afterwards.
 /// </summary>
-internal static class SignalRLatency
+internal sealed class SignalRLatency : IBenchmarkMode
 {
     private const string DemoApiKey = "kh_demo_2026_kyodohub_api_key";
 
-    public static async Task<int> RunAsync(string[] args)
+    public string Name => "signalr";
+
+    public string Usage => "signalr --clients N --requests M [--url URL --api-key KEY]";
+
+    public int Run(IReadOnlyList<string> args) => RunAsync([.. args]).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var clients = IntOption(args, "--clients", 200);
         var requests = IntOption(args, "--requests", 20);

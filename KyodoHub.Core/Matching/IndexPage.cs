@@ -25,8 +25,8 @@ internal sealed class IndexPage
         GroupKindPreferences = [.. b.GroupKindPreferences];
         Languages = [.. b.Languages];
         Reliability = [.. b.Reliability];
-        Week = ColumnMajor(b.Week, ScoringRules.WeekWords, Count);
-        Skills = ColumnMajor(b.Skills, 3 * SkillWords, Count);
+        Week = Columns(b.Week, ScoringRules.WeekWords, Count);
+        Skills = Columns(b.Skills, 3 * SkillWords, Count);
         Exceptions = b.Exceptions.Build();
         Commitments = b.Commitments.Build();
         Months = b.Months.Build();
@@ -34,6 +34,48 @@ internal sealed class IndexPage
         ActivityDays = b.ActivityDays.Build();
         Categories = b.Categories.Build();
         OtherLanguages = b.OtherLanguages.Build();
+        WithExceptions = NonEmpty(Exceptions.Offsets);
+        WithCommitments = NonEmpty(Commitments.Offsets);
+        WithMonths = NonEmpty(Months.Offsets);
+        WithGroups = NonEmpty(Groups.Offsets);
+        WithOtherLanguages = NonEmpty(OtherLanguages.Offsets);
+    }
+
+    private IndexPage(int skillWords, ReadOnlySpan<PageSlice> slices)
+    {
+        SkillWords = skillWords;
+        foreach (var slice in slices)
+        {
+            Count += slice.To - slice.From;
+        }
+        Ids = Concat(slices, Count, static p => p.Ids);
+        Status = Concat(slices, Count, static p => p.Status);
+        Programs = Concat(slices, Count, static p => p.Programs);
+        Caps = Concat(slices, Count, static p => p.Caps);
+        AreaIndexes = Concat(slices, Count, static p => p.AreaIndexes);
+        RegisteredDays = Concat(slices, Count, static p => p.RegisteredDays);
+        GroupKindPreferences = Concat(slices, Count, static p => p.GroupKindPreferences);
+        Languages = Concat(slices, Count, static p => p.Languages);
+        Reliability = Concat(slices, Count, static p => p.Reliability);
+        Week = new ulong[ScoringRules.WeekWords][];
+        for (var w = 0; w < Week.Length; w++)
+        {
+            var word = w;
+            Week[w] = Concat(slices, Count, p => p.Week[word]);
+        }
+        Skills = new ulong[3 * skillWords][];
+        for (var k = 0; k < Skills.Length; k++)
+        {
+            var word = k;
+            Skills[k] = Concat(slices, Count, p => p.Skills[word]);
+        }
+        Exceptions = Concat(slices, static p => p.Exceptions);
+        Commitments = Concat(slices, static p => p.Commitments);
+        Months = Concat(slices, static p => p.Months);
+        Groups = Concat(slices, static p => p.Groups);
+        ActivityDays = Concat(slices, static p => p.ActivityDays);
+        Categories = Concat(slices, static p => p.Categories);
+        OtherLanguages = Concat(slices, static p => p.OtherLanguages);
         WithExceptions = NonEmpty(Exceptions.Offsets);
         WithCommitments = NonEmpty(Commitments.Offsets);
         WithMonths = NonEmpty(Months.Offsets);
@@ -58,17 +100,17 @@ internal sealed class IndexPage
     public readonly double[] Reliability;
 
     /// <summary>
-    /// Weekly availability, <see cref="ScoringRules.WeekWords"/> words per registrant stored word
-    /// by word (<see cref="WeekWord"/>), so that a request reads only the words it needs, one
-    /// after another. Bit <c>day × 96 + slot</c> of a registrant's mask; Sunday is day 0.
+    /// Weekly availability, one array per word of the registrants' masks (<see cref="WeekWord"/>),
+    /// so that a request reads only the words it needs, one after another, and no array of a page
+    /// is large enough for the large-object heap. Bit <c>day × 96 + slot</c>; Sunday is day 0.
     /// </summary>
-    public readonly ulong[] Week;
+    public readonly ulong[][] Week;
 
     /// <summary>
-    /// Three skill bitsets per registrant, stored word by word (<see cref="SkillWord"/>): holds the
+    /// Three skill bitsets per registrant, one array per word (<see cref="SkillWord"/>): holds the
     /// tag, holds it at Experienced or above, holds it at Expert.
     /// </summary>
-    public readonly ulong[] Skills;
+    public readonly ulong[][] Skills;
 
     public readonly Ragged<ExceptionSlots> Exceptions;
     public readonly Ragged<TimeRange> Commitments;
@@ -87,11 +129,11 @@ internal sealed class IndexPage
     public readonly int[] WithOtherLanguages;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong WeekWord(int slot, int word) => Week[(word * Count) + slot];
+    public ulong WeekWord(int slot, int word) => Week[word][slot];
 
     /// <summary>Word <paramref name="word"/> of bitset <paramref name="set"/> (0 any level, 1 Experienced or above, 2 Expert).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong SkillWord(int slot, int set, int word) => Skills[(((set * SkillWords) + word) * Count) + slot];
+    public ulong SkillWord(int slot, int set, int word) => Skills[(set * SkillWords) + word][slot];
 
     public void CopyWeek(int slot, Span<ulong> week)
     {
@@ -105,25 +147,73 @@ internal sealed class IndexPage
     {
         for (var k = 0; k < 3 * SkillWords; k++)
         {
-            skills[k] = Skills[(k * Count) + slot];
+            skills[k] = Skills[k][slot];
         }
     }
+
+    /// <summary>
+    /// A page of slices of other pages, in order, copied column by column: how an upsert or a
+    /// removal replaces one page without re-encoding its registrants.
+    /// </summary>
+    public static IndexPage Concat(int skillWords, params ReadOnlySpan<PageSlice> slices) => new(skillWords, slices);
 
     /// <summary>The slot of a registrant id, or the bitwise complement of where it would go.</summary>
     public int Find(int registrantId) => Array.BinarySearch(Ids, registrantId);
 
-    private static ulong[] ColumnMajor(List<ulong> rows, int width, int count)
+    private static ulong[][] Columns(List<ulong> rows, int width, int count)
     {
-        var columns = new ulong[width * count];
+        var columns = new ulong[width][];
         var source = CollectionsMarshal.AsSpan(rows);
-        for (var slot = 0; slot < count; slot++)
+        for (var k = 0; k < width; k++)
         {
-            for (var k = 0; k < width; k++)
+            var column = columns[k] = new ulong[count];
+            for (var slot = 0; slot < count; slot++)
             {
-                columns[(k * count) + slot] = source[(slot * width) + k];
+                column[slot] = source[(slot * width) + k];
             }
         }
         return columns;
+    }
+
+    private static T[] Concat<T>(ReadOnlySpan<PageSlice> slices, int count, Func<IndexPage, T[]> column)
+    {
+        var result = new T[count];
+        var at = 0;
+        foreach (var slice in slices)
+        {
+            var length = slice.To - slice.From;
+            Array.Copy(column(slice.Page), slice.From, result, at, length);
+            at += length;
+        }
+        return result;
+    }
+
+    private static Ragged<T> Concat<T>(ReadOnlySpan<PageSlice> slices, Func<IndexPage, Ragged<T>> column)
+    {
+        var rows = 0;
+        var total = 0;
+        foreach (var slice in slices)
+        {
+            var source = column(slice.Page);
+            rows += slice.To - slice.From;
+            total += source.Offsets[slice.To] - source.Offsets[slice.From];
+        }
+        var offsets = new int[rows + 1];
+        var values = new T[total];
+        var row = 0;
+        var at = 0;
+        foreach (var slice in slices)
+        {
+            var source = column(slice.Page);
+            var start = source.Offsets[slice.From];
+            Array.Copy(source.Values, start, values, at, source.Offsets[slice.To] - start);
+            for (var r = slice.From; r < slice.To; r++)
+            {
+                offsets[++row] = source.Offsets[r + 1] - start + at;
+            }
+            at += source.Offsets[slice.To] - start;
+        }
+        return new Ragged<T>(offsets, values);
     }
 
     private static int[] NonEmpty(int[] offsets)
@@ -139,6 +229,9 @@ internal sealed class IndexPage
         return [.. slots];
     }
 }
+
+/// <summary>Slots <c>From</c> (inclusive) to <c>To</c> (exclusive) of a page.</summary>
+internal readonly record struct PageSlice(IndexPage Page, int From, int To);
 
 /// <summary>A variable-length list per registrant: row <c>i</c> is <c>Values[Offsets[i]..Offsets[i + 1]]</c>.</summary>
 internal readonly struct Ragged<T>(int[] offsets, T[] values)
@@ -188,7 +281,9 @@ internal sealed class RaggedBuilder<T>
 }
 
 /// <summary>Collects registrants' encoded rows, in the order added, into an <see cref="IndexPage"/>.</summary>
-internal sealed class PageBuilder(int skillWords)
+/// <param name="skillWords">64-bit words of one skill bitset.</param>
+/// <param name="capacity">Registrants expected, so that the columns need not grow.</param>
+internal sealed class PageBuilder(int skillWords, int capacity = 0)
 {
     // Scratch lists reused from one registrant to the next.
     private readonly List<string> _otherLanguages = [];
@@ -199,21 +294,21 @@ internal sealed class PageBuilder(int skillWords)
     private readonly List<GroupMark> _groups = [];
 
     public int SkillWords { get; } = skillWords;
-    public List<int> Ids { get; } = [];
-    public List<byte> Status { get; } = [];
-    public List<byte> Programs { get; } = [];
-    public List<byte> Caps { get; } = [];
-    public List<int> AreaIndexes { get; } = [];
-    public List<int> RegisteredDays { get; } = [];
-    public List<ushort> GroupKindPreferences { get; } = [];
-    public List<ulong> Languages { get; } = [];
-    public List<double> Reliability { get; } = [];
+    public List<int> Ids { get; } = new(capacity);
+    public List<byte> Status { get; } = new(capacity);
+    public List<byte> Programs { get; } = new(capacity);
+    public List<byte> Caps { get; } = new(capacity);
+    public List<int> AreaIndexes { get; } = new(capacity);
+    public List<int> RegisteredDays { get; } = new(capacity);
+    public List<ushort> GroupKindPreferences { get; } = new(capacity);
+    public List<ulong> Languages { get; } = new(capacity);
+    public List<double> Reliability { get; } = new(capacity);
 
     /// <summary>Weekly masks, row by row; the page stores them word by word.</summary>
-    public List<ulong> Week { get; } = [];
+    public List<ulong> Week { get; } = new(capacity * ScoringRules.WeekWords);
 
     /// <summary>Skill bitsets, row by row; the page stores them word by word.</summary>
-    public List<ulong> Skills { get; } = [];
+    public List<ulong> Skills { get; } = new(capacity * 3 * skillWords);
 
     public RaggedBuilder<ExceptionSlots> Exceptions { get; } = new();
     public RaggedBuilder<TimeRange> Commitments { get; } = new();

@@ -1,4 +1,3 @@
-using System.Numerics;
 using KyodoHub.Core.Groups;
 using KyodoHub.Core.Requests;
 
@@ -55,13 +54,13 @@ public sealed class MatchEngine(TimeProvider clock)
             var page = pages[p];
             var ids = page.Ids;
             RowScorer.Exclusions(page, 0, page.Count, plan, bits);
+            eligible += RowScorer.CountReasons(bits[..page.Count], counts);
             for (var slot = 0; slot < ids.Length; slot++)
             {
-                var reasons = bits[slot] & ExclusionReasons.AllBits;
-                if (reasons == 0)
+                if ((bits[slot] & ExclusionReasons.AllBits) == 0)
                 {
-                    eligible++;
-                    if (ranked.Capacity > 0)
+                    if (ranked.Capacity > 0
+                        && ranked.Admits(RowScorer.TotalUpperBound(page, slot, plan, RowScorer.SkillFitUpperBound(page, slot, plan)), ids[slot]))
                     {
                         var skillFit = RowScorer.SkillFit(page, slot, plan);
                         if (ranked.Admits(RowScorer.TotalUpperBound(page, slot, plan, skillFit), ids[slot]))
@@ -70,13 +69,12 @@ public sealed class MatchEngine(TimeProvider clock)
                             ranked.Offer(RowScorer.Total(page, slot, plan, dayByDay, skillFit), ids[slot], p, slot);
                         }
                     }
-                    continue;
                 }
-                for (; reasons != 0; reasons &= reasons - 1)
-                {
-                    counts[BitOperations.TrailingZeroCount(reasons)]++;
-                }
-                if (excluded.Capacity > 0 && excluded.Admits(RowScorer.SkillFitUpperBound(page, slot, plan), ids[slot]))
+                // Most excluded registrants hold no needed tag; once the sample is full of
+                // better fits, they are dismissed without reading anything else.
+                else if (excluded.Capacity > 0
+                    && (RowScorer.HoldsANeededTag(page, slot, plan) || excluded.Admits(RowScorer.WithoutNeededTagBound, ids[slot]))
+                    && excluded.Admits(RowScorer.SkillFitUpperBound(page, slot, plan), ids[slot]))
                 {
                     excluded.Offer(RowScorer.SkillFit(page, slot, plan), ids[slot], p, slot);
                 }

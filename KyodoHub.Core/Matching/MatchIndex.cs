@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
@@ -14,9 +15,10 @@ namespace KyodoHub.Core.Matching;
 /// Build it once at start-up with <see cref="Build(IEnumerable{Registrant}, Func{Registrant, RegistrantHistory}, IReadOnlyList{Area}, IReadOnlyList{SkillTag})"/>,
 /// keep it in a singleton, and replace it with <see cref="WithUpserted"/> / <see cref="WithRemoved"/>
 /// when a registrant or their history changes (a <c>RegistrantChanged</c> event, an accepted,
-/// declined or completed assignment, an evaluation). Both copy one page of about a thousand
-/// registrants and share the rest, so they are cheap; the old index stays valid for rankings in
-/// flight, and the type is safe to share between threads.
+/// declined or completed assignment, an evaluation). Both copy the columns of one page of a few
+/// thousand registrants and share the rest, so they are cheap; the old index stays valid for
+/// rankings in flight, and the type is safe to share between threads. Updates are not merged:
+/// serialise them (read the current index, update, store) so that none is lost.
 /// </para>
 /// <para>
 /// The areas and the skill taxonomy are fixed when the index is built: skills whose tag is not in
@@ -31,6 +33,9 @@ public sealed class MatchIndex
 
     /// <summary>The most registrants a page can hold: a page is split before it reaches twice the page size.</summary>
     internal const int MaxPageSize = (2 * DefaultPageSize) - 1;
+
+    // Above this many runs of consecutive rows, a page is built row by row instead.
+    private const int ColumnCopyRuns = 64;
 
     private readonly IndexPage[] _pages;
     private readonly int _pageSize;
@@ -124,12 +129,33 @@ public sealed class MatchIndex
         }
 
         var pages = new IndexPage[(order.Length + pageSize - 1) / pageSize];
+        var runs = new List<PageSlice>();
         for (var p = 0; p < pages.Length; p++)
         {
-            var builder = new PageBuilder(schema.SkillWords);
-            for (var i = p * pageSize; i < Math.Min(order.Length, (p + 1) * pageSize); i++)
+            // Input in id order (as a database returns it) is a few long runs: copy them column
+            // by column. Shuffled input is copied row by row.
+            runs.Clear();
+            var end = Math.Min(order.Length, (p + 1) * pageSize);
+            for (var i = p * pageSize; i < end; i++)
             {
-                builder.AddRange(all, order[i], order[i] + 1);
+                if (runs.Count > 0 && runs[^1].To == order[i])
+                {
+                    runs[^1] = runs[^1] with { To = order[i] + 1 };
+                }
+                else
+                {
+                    runs.Add(new PageSlice(all, order[i], order[i] + 1));
+                }
+            }
+            if (runs.Count <= ColumnCopyRuns)
+            {
+                pages[p] = IndexPage.Concat(schema.SkillWords, CollectionsMarshal.AsSpan(runs));
+                continue;
+            }
+            var builder = new PageBuilder(schema.SkillWords, end - (p * pageSize));
+            foreach (var run in runs)
+            {
+                builder.AddRange(all, run.From, run.To);
             }
             pages[p] = builder.Build();
         }
@@ -149,32 +175,31 @@ public sealed class MatchIndex
         ArgumentNullException.ThrowIfNull(history);
         RequireSaved(registrant);
         var schema = Schema.WithLanguages(registrant.Languages);
-        var id = registrant.Id;
-
+        var words = schema.SkillWords;
+        var encoded = new PageBuilder(words, 1);
+        encoded.Add(registrant, history, schema);
+        var row = encoded.Build();
         if (_pages.Length == 0)
         {
-            var first = new PageBuilder(schema.SkillWords);
-            first.Add(registrant, history, schema);
-            return new MatchIndex(schema, [first.Build()], 1, _pageSize);
+            return new MatchIndex(schema, [row], 1, _pageSize);
         }
 
-        var found = Locate(id, out var pageIndex, out var slot);
+        var found = Locate(registrant.Id, out var pageIndex, out var slot);
         var page = _pages[pageIndex];
         if (!found && pageIndex == _pages.Length - 1 && slot == page.Count && page.Count >= _pageSize)
         {
             // New ids usually come last: start a new page rather than grow the last one.
-            var fresh = new PageBuilder(schema.SkillWords);
-            fresh.Add(registrant, history, schema);
-            return new MatchIndex(schema, [.. _pages, fresh.Build()], Count + 1, _pageSize);
+            return new MatchIndex(schema, [.. _pages, row], Count + 1, _pageSize);
         }
-
-        var builder = new PageBuilder(schema.SkillWords);
-        builder.AddRange(page, 0, slot);
-        builder.Add(registrant, history, schema);
-        builder.AddRange(page, found ? slot + 1 : slot, page.Count);
-
-        var replaced = builder.Count < 2 * _pageSize ? [builder.Build()] : Split(builder.Build(), schema.SkillWords);
-        return new MatchIndex(schema, Replace(pageIndex, replaced), found ? Count : Count + 1, _pageSize);
+        var replaced = IndexPage.Concat(
+            words,
+            new PageSlice(page, 0, slot),
+            new PageSlice(row, 0, 1),
+            new PageSlice(page, found ? slot + 1 : slot, page.Count));
+        IndexPage[] with = replaced.Count < 2 * _pageSize
+            ? [replaced]
+            : [IndexPage.Concat(words, new PageSlice(replaced, 0, _pageSize)), IndexPage.Concat(words, new PageSlice(replaced, _pageSize, replaced.Count))];
+        return new MatchIndex(schema, Replace(pageIndex, with), found ? Count : Count + 1, _pageSize);
     }
 
     /// <summary>A new index without the registrant; this index when they are not in it.</summary>
@@ -185,14 +210,10 @@ public sealed class MatchIndex
             return this;
         }
         var page = _pages[pageIndex];
-        if (page.Count == 1)
-        {
-            return new MatchIndex(Schema, Replace(pageIndex, []), Count - 1, _pageSize);
-        }
-        var builder = new PageBuilder(Schema.SkillWords);
-        builder.AddRange(page, 0, slot);
-        builder.AddRange(page, slot + 1, page.Count);
-        return new MatchIndex(Schema, Replace(pageIndex, [builder.Build()]), Count - 1, _pageSize);
+        IndexPage[] with = page.Count == 1
+            ? []
+            : [IndexPage.Concat(Schema.SkillWords, new PageSlice(page, 0, slot), new PageSlice(page, slot + 1, page.Count))];
+        return new MatchIndex(Schema, Replace(pageIndex, with), Count - 1, _pageSize);
     }
 
     /// <summary>Finds a registrant's page and slot.</summary>
@@ -231,16 +252,6 @@ public sealed class MatchIndex
         {
             throw new ArgumentException("Only saved registrants (with an id) can be indexed.", nameof(registrant));
         }
-    }
-
-    private static IndexPage[] Split(IndexPage page, int skillWords)
-    {
-        var half = page.Count / 2;
-        var left = new PageBuilder(skillWords);
-        left.AddRange(page, 0, half);
-        var right = new PageBuilder(skillWords);
-        right.AddRange(page, half, page.Count);
-        return [left.Build(), right.Build()];
     }
 
     private IndexPage[] Replace(int pageIndex, IndexPage[] with)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using KyodoHub.Core.Registrants;
 
@@ -70,14 +71,12 @@ internal static class RowScorer
         // The weekly mask decides, one needed word at a time...
         for (var n = 0; n < plan.NeedWordIndexes.Length; n++)
         {
-            var week = page.Week.AsSpan((plan.NeedWordIndexes[n] * page.Count) + from, count);
+            var week = page.Week[plan.NeedWordIndexes[n]].AsSpan(from, count);
             var need = plan.NeedWordBits[n];
             for (var i = 0; i < week.Length; i++)
             {
-                if ((week[i] & need) != need)
-                {
-                    bits[i] |= NotAvailableBit;
-                }
+                // Branch-free: whether a registrant is free is as good as random to the CPU.
+                bits[i] |= (week[i] & need) != need ? NotAvailableBit : 0;
             }
         }
         // ...unless a dated exception falls on a day that matters.
@@ -114,6 +113,60 @@ internal static class RowScorer
     }
 
     /// <summary>
+    /// Adds, for every reason bit, how many of <paramref name="bits"/> have it to
+    /// <paramref name="counts"/>; returns how many have none (the eligible).
+    /// </summary>
+    public static int CountReasons(ReadOnlySpan<int> bits, Span<int> counts)
+    {
+        var eligible = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && counts.Length == 9)
+        {
+            // Eight registrants at a time, one accumulator per reason.
+            var one = Vector<int>.One;
+            var reasonMask = new Vector<int>(ExclusionReasons.AllBits);
+            Vector<int> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, none = default;
+            for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var v = new Vector<int>(bits[i..]) & reasonMask;
+                a0 += v & one;
+                a1 += Vector.ShiftRightLogical(v, 1) & one;
+                a2 += Vector.ShiftRightLogical(v, 2) & one;
+                a3 += Vector.ShiftRightLogical(v, 3) & one;
+                a4 += Vector.ShiftRightLogical(v, 4) & one;
+                a5 += Vector.ShiftRightLogical(v, 5) & one;
+                a6 += Vector.ShiftRightLogical(v, 6) & one;
+                a7 += Vector.ShiftRightLogical(v, 7) & one;
+                a8 += Vector.ShiftRightLogical(v, 8) & one;
+                none -= Vector.Equals(v, Vector<int>.Zero);
+            }
+            counts[0] += Vector.Sum(a0);
+            counts[1] += Vector.Sum(a1);
+            counts[2] += Vector.Sum(a2);
+            counts[3] += Vector.Sum(a3);
+            counts[4] += Vector.Sum(a4);
+            counts[5] += Vector.Sum(a5);
+            counts[6] += Vector.Sum(a6);
+            counts[7] += Vector.Sum(a7);
+            counts[8] += Vector.Sum(a8);
+            eligible += Vector.Sum(none);
+        }
+        for (; i < bits.Length; i++)
+        {
+            var reasons = bits[i] & ExclusionReasons.AllBits;
+            if (reasons == 0)
+            {
+                eligible++;
+            }
+            for (var bit = 0; bit < counts.Length; bit++)
+            {
+                counts[bit] += (reasons >> bit) & 1;
+            }
+        }
+        return eligible;
+    }
+
+    /// <summary>
     /// A total no lower than the registrant's real one, from the components that cost little;
     /// when it cannot make the list, the rest need not be computed.
     /// </summary>
@@ -122,24 +175,54 @@ internal static class RowScorer
         plan.Weights.Total(skillFit, plan.ProximityByArea[page.AreaIndexes[slot]], ComponentMax, ComponentMax, page.Reliability[slot], ComponentMax);
 
     /// <summary>
-    /// A skill fit no lower than the registrant's real one: exact when they hold a needed tag,
-    /// otherwise the best credit their tags could earn (a fit is a mean of credits).
+    /// A skill fit no lower than the registrant's real one, from the needed tags they hold
+    /// themselves: those earn at most full credit, the others at most a synonym's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SkillFitUpperBound(IndexPage page, int slot, RequestPlan plan)
     {
-        if (plan.RequiredCount + plan.WelcomeCount == 0 || HoldsAny(page, slot, plan.ExactSkills, 0))
+        var required = plan.RequiredCount;
+        var welcome = plan.WelcomeCount;
+        if (required + welcome == 0)
         {
-            return SkillFit(page, slot, plan);
+            return ScoringRules.SkillFit(0, 0, 0, 0);
         }
-        if (HoldsAny(page, slot, plan.SynonymSkills, 0))
+        if (!HoldsAny(page, slot, plan.ExactSkills, 0))
         {
-            return ScoringRules.SynonymCredit + BoundMargin;
+            return HoldsAny(page, slot, plan.RelevantSkills, 0)
+                ? ScoringRules.SynonymCredit + BoundMargin
+                : ScoringRules.SkillFit(0, required, 0, welcome);
         }
-        return HoldsAny(page, slot, plan.RelevantSkills, 0)
-            ? ScoringRules.NeighbourCredit + BoundMargin
-            : ScoringRules.SkillFit(0, plan.RequiredCount, 0, plan.WelcomeCount);
+        var heldRequired = 0;
+        var heldWelcome = 0;
+        for (var i = 0; i < required + welcome; i++)
+        {
+            var bit = plan.NeedBits[i];
+            if (bit >= 0 && HoldsTag(page, slot, 0, bit))
+            {
+                if (i < required)
+                {
+                    heldRequired++;
+                }
+                else
+                {
+                    heldWelcome++;
+                }
+            }
+        }
+        return ScoringRules.SkillFit(
+            heldRequired + ((required - heldRequired) * ScoringRules.SynonymCredit),
+            required,
+            heldWelcome + ((welcome - heldWelcome) * ScoringRules.SynonymCredit),
+            welcome) + BoundMargin;
     }
+
+    /// <summary>Whether the registrant holds one of the needed tags itself (at any level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HoldsANeededTag(IndexPage page, int slot, RequestPlan plan) => HoldsAny(page, slot, plan.ExactSkills, 0);
+
+    /// <summary>The most a registrant who holds no needed tag itself can fit: a synonym's credit.</summary>
+    public const double WithoutNeededTagBound = ScoringRules.SynonymCredit + BoundMargin;
 
     /// <summary>The weighted total of the registrant's components, given their skill fit.</summary>
     public static double Total(IndexPage page, int slot, RequestPlan plan, bool dayByDay, double skillFit)
@@ -247,7 +330,7 @@ internal static class RowScorer
 
     private static bool TouchesRelevantDay(ReadOnlySpan<ExceptionSlots> exceptions, int[] days)
     {
-        var first = days[0];
+        // A handful of days: a scan beats a binary search.
         var last = days[^1];
         foreach (var e in exceptions)
         {
@@ -255,7 +338,7 @@ internal static class RowScorer
             {
                 return false;
             }
-            if (e.Day >= first && Array.BinarySearch(days, e.Day) >= 0)
+            if (Array.IndexOf(days, e.Day) >= 0)
             {
                 return true;
             }
@@ -399,7 +482,7 @@ internal static class RowScorer
     private static bool IsFree(ReadOnlySpan<UInt128> days, RequestPlan plan, long absoluteSlot)
     {
         var day = (int)(absoluteSlot / ScoringRules.SlotsPerDay);
-        var index = Array.BinarySearch(plan.RelevantDays, day);
+        var index = Array.IndexOf(plan.RelevantDays, day);
         return ((days[index] >> (int)(absoluteSlot % ScoringRules.SlotsPerDay)) & UInt128.One) != UInt128.Zero;
     }
 

@@ -14,7 +14,7 @@ public class BaselineEquivalenceTests
     [InlineData(7, 8)]
     public void TheEngineAndTheLinqBaselineReturnTheSameTopK(int worldSeed, int requestSeed)
     {
-        var people = SyntheticWorld.People(3000, worldSeed).ToList();
+        var people = SyntheticWorld.People(5000, worldSeed).ToList();
         var request = SyntheticWorld.TypicalRequest(requestSeed);
         var index = MatchIndex.Build(people.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags);
         var engine = new MatchEngine(SyntheticWorld.Clock);

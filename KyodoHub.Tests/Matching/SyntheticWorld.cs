@@ -33,14 +33,46 @@ internal static class SyntheticWorld
 
     public static TimeProvider Clock { get; } = new FixedClock(Now);
 
+    // Registrants come in chunks with a generator each, so that a large world can be made on
+    // several threads and still be the same world.
+    private const int ChunkSize = 1 << 14;
+
     /// <summary>Registrants with ids 1..count and their histories, generated lazily.</summary>
     public static IEnumerable<(Registrant Registrant, RegistrantHistory History)> People(int count, int seed = 1)
     {
-        var random = new Random(seed);
-        for (var id = 1; id <= count; id++)
+        for (var chunk = 0; chunk * ChunkSize < count; chunk++)
         {
-            yield return Person(random, id);
+            foreach (var person in Chunk(chunk, count, seed))
+            {
+                yield return person;
+            }
         }
+    }
+
+    /// <summary>The same registrants as <see cref="People"/>, made on every core.</summary>
+    public static List<(Registrant Registrant, RegistrantHistory History)> PeopleInParallel(int count, int seed = 1)
+    {
+        var chunks = new List<(Registrant, RegistrantHistory)>[(count + ChunkSize - 1) / ChunkSize];
+        Parallel.For(0, chunks.Length, chunk => chunks[chunk] = Chunk(chunk, count, seed));
+        var people = new List<(Registrant, RegistrantHistory)>(count);
+        foreach (var chunk in chunks)
+        {
+            people.AddRange(chunk);
+        }
+        return people;
+    }
+
+    private static List<(Registrant, RegistrantHistory)> Chunk(int chunk, int count, int seed)
+    {
+        var random = new Random((seed * 1_000_003) + chunk);
+        var first = (chunk * ChunkSize) + 1;
+        var last = Math.Min(count, first + ChunkSize - 1);
+        var people = new List<(Registrant, RegistrantHistory)>(last - first + 1);
+        for (var id = first; id <= last; id++)
+        {
+            people.Add(Person(random, id));
+        }
+        return people;
     }
 
     /// <summary>
