@@ -10,7 +10,7 @@ namespace KyodoHub.Web.Hosting;
 internal static class FeatureRegistration
 {
     /// <summary>The feature services that pages inject; each checks the caller's role itself.</summary>
-    public static IServiceCollection AddKyodoFeatures(this IServiceCollection services)
+    public static IServiceCollection AddKyodoFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<UserAdminService>();
         services.AddScoped<CoordinatorOverviewService>();
@@ -18,6 +18,7 @@ internal static class FeatureRegistration
         services.AddScoped<MyOverviewService>();
         services.AddScoped<GroupOverviewService>();
         services.AddScoped<RequestIntakeService>();
+        services.AddKyodoRecords(configuration);
         return services;
     }
 }

@@ -17,6 +17,7 @@ internal static class Pipeline
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseKyodoLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Audit.AuditMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -24,6 +25,7 @@ internal static class Pipeline
         app.MapHealthChecks("/health");
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapRecordsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -23,7 +23,7 @@ internal static class ServiceRegistration
         services.AddKyodoDatabase(builder.Configuration, builder.Environment);
         services.AddKyodoIdentity();
         services.AddScoped<CurrentUser>();
-        services.AddKyodoFeatures();
+        services.AddKyodoFeatures(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
