@@ -16,19 +16,31 @@ internal sealed record Collaboration(int RequestId, int GroupId, string GroupNam
 /// <summary>Builds collaborations straight in the test app's database.</summary>
 internal static class CollaborationSeed
 {
+    /// <summary>The group that the demo group contact account speaks for.</summary>
+    public static async Task<int> DemoGroupIdAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        return (await db.Users.SingleAsync(u => u.Email == DemoUsers.EmailOf(Web.Identity.Roles.GroupContact))).GroupId!.Value;
+    }
+
     /// <summary>
     /// A filled request (sessions ahead) or, with <paramref name="finished"/>, a completed one
     /// (sessions past, assignments completed, or no-show for the indexes in <paramref name="noShows"/>).
     /// </summary>
-    public static async Task<Collaboration> CreateAsync(IServiceProvider services, int registrants = 2, bool finished = false, int[]? noShows = null, string? title = null)
+    public static async Task<Collaboration> CreateAsync(IServiceProvider services, int registrants = 2, bool finished = false, int[]? noShows = null, string? title = null, int? groupId = null)
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
         var tag = Guid.NewGuid().ToString("N")[..8];
         await using var db = await services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
 
-        var group = new Group($"テスト自治会{tag}", GroupKind.NeighbourhoodAssociation, 7, $"担当 {tag}", $"group-{tag}@example.jp", null, now.AddDays(-400));
-        db.Groups.Add(group);
+        var group = groupId is { } id
+            ? await db.Groups.SingleAsync(g => g.Id == id)
+            : new Group($"テスト自治会{tag}", GroupKind.NeighbourhoodAssociation, 7, $"担当 {tag}", $"group-{tag}@example.jp", null, now.AddDays(-400));
+        if (groupId is null)
+        {
+            db.Groups.Add(group);
+        }
         var people = Enumerable.Range(1, registrants).Select(i => new Registrant(
             $"試験 {tag}{i}", "シケン タロウ", $"r{i}-{tag}@example.jp", $"090-0000-{1000 + i}", 7, Program.Both,
             new ConsentRecord(now.AddDays(-300), "2026-04", "self"), now.AddDays(-300))).ToList();

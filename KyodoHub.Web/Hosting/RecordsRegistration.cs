@@ -1,6 +1,7 @@
 using KyodoHub.Web.Features.Agreements;
 using KyodoHub.Web.Features.Audit;
 using KyodoHub.Web.Features.Evaluations;
+using KyodoHub.Web.Features.Imports;
 using KyodoHub.Web.Features.Public;
 using KyodoHub.Web.Features.Reports;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -28,6 +29,7 @@ internal static class RecordsRegistration
         services.AddSingleton<ReliabilityQuery>();
         services.AddScoped<PublicResultsService>();
         services.AddScoped<ReportService>();
+        services.AddScoped<ImportService>();
         return services;
     }
 
@@ -35,6 +37,7 @@ internal static class RecordsRegistration
     {
         endpoints.MapAgreementEndpoints();
         endpoints.MapReportEndpoints();
+        endpoints.MapImportEndpoints();
         return endpoints;
     }
 }

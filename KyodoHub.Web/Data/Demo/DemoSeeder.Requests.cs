@@ -221,8 +221,8 @@ internal sealed partial class DemoSeeder
             var end = DateOnly.FromDateTime(TokyoTime.ToLocal(request.LastEnd));
             var terms = new AgreementTerms(
                 $"「{request.Title}」を協働して実施し、地域の学びと交流を広げる。",
-                $"{group.Name}は会場の確保、参加者の募集と当日の受付を担う。",
-                "登録者は当日の講師・補助として活動内容の企画と実施を担う。",
+                "会場の確保、参加者の募集と当日の受付を担う。",
+                "当日の講師・補助として、活動内容の企画と実施を担う。",
                 "活動中の事故に備え、主催者はボランティア保険に加入する。個人情報は本協働の目的以外に使用しない。",
                 "会場費と材料費は団体が負担する。登録者への謝礼は支払わない（交通費実費のみ）。",
                 "活動の記録・写真の著作権は双方に帰属し、双方が広報に利用できる。",

@@ -9,7 +9,7 @@ namespace KyodoHub.Web.Features.Reports;
 public partial class ReportsPage
 {
     private readonly BarChartOptions _barOptions = new() { YAxisFormat = "0" };
-    private readonly BarChartOptions _percentOptions = new() { YAxisFormat = "0", YAxisSuggestedMax = 100, ShowLegend = false };
+    private readonly BarChartOptions _percentOptions = new() { YAxisFormat = "0", YAxisSuggestedMax = 100, ShowLegend = false, XAxisLabelRotation = 40 };
     private readonly StackedBarChartOptions _stackedOptions = new() { YAxisFormat = "0" };
     private readonly LineChartOptions _lineOptions = new() { YAxisFormat = "0", YAxisSuggestedMax = 100, ShowLegend = false };
     private ReportData? _data;
@@ -72,7 +72,8 @@ public partial class ReportsPage
             Series(L["ReportWithActivity"], [u.Active - u.IdleSixMonths, u.Active - u.IdleTwelveMonths]),
             Series(L["ReportIdleRegistrants"], [u.IdleSixMonths, u.IdleTwelveMonths]),
         ];
-        _offers = [Series(L["ReportAcceptanceRate"], data.Offers.Select(o => Math.Round((o.AcceptanceRate ?? 0) * 100, 1)))];
+        // A month without answered offers has no rate: a gap in the line, not a zero.
+        _offers = [new() { Name = L["ReportAcceptanceRate"], Data = new ChartData<double>(data.Offers.Select(o => o.AcceptanceRate is { } r ? Math.Round(r * 100, 1) : (double?)null).ToList()) }];
         _data = data;
     }
 
