@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs every KyodoHub test: installs what the tests need when it is missing (Chromium and Japanese
-# fonts for the browser tests), runs the whole suite, and prints "N passed, N failed" at the end.
+# Runs every KyodoHub test: installs what the tests need when it is missing (Chromium, Japanese
+# fonts for the browser tests and the agreement PDF, pdftotext to read the PDF back), runs the
+# whole suite, and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 need=()
-for pkg in chromium fonts-noto-cjk; do
+for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,8 @@ internal static class ScopeAs
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
         var provider = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        // As a circuit does, make this user the actor of the saves that follow (see AuditCircuitHandler).
+        AuditAmbient.Use(scope.ServiceProvider.GetRequiredService<AuditActorSource>());
         return scope;
     }
 }

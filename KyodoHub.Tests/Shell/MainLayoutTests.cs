@@ -31,11 +31,11 @@ public class MainLayoutTests : KyodoBunitContext
     }
 
     [Fact]
-    public void ARegistrantSeesOnlyTheirOwnPage()
+    public void ARegistrantSeesOnlyTheirOwnPagesAndThePublicOnes()
     {
         AddAuthorization().SetAuthorized("registrant@kyodohub.example").SetRoles(Roles.Registrant);
         var links = RenderLayout().FindAll(".mud-navmenu a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/me", "/me/offers"], links);
+        Assert.Equal(["/agreements", "/evaluations", "/me", "/me/offers", "/public"], links.Order(StringComparer.Ordinal));
     }
 
     [Fact]

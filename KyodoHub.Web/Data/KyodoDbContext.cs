@@ -10,6 +10,7 @@ using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Requests;
 using KyodoHub.Core.Skills;
 using KyodoHub.Web.Features.ApiKeys;
+using KyodoHub.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +21,10 @@ namespace KyodoHub.Web.Data;
 /// a provider-specific subclass (see <see cref="SqliteKyodoDbContext"/>) carries each provider's
 /// migrations. Saving bumps the concurrency <c>Version</c> of every changed aggregate and hands
 /// the aggregates' domain events to <see cref="IDomainEventDispatcher"/> once the save succeeded.
+/// A save made on behalf of a user also writes its audit entries (see <see cref="AuditTrail"/>) in
+/// the same transaction; audit entries themselves can only be added.
 /// </summary>
-public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher = null)
+public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher = null, TimeProvider? clock = null)
     : IdentityDbContext<AppUser>(options)
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
@@ -55,7 +58,11 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
             }
         }
         var events = aggregates.SelectMany(e => e.Entity.DomainEvents).ToList();
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditTrail.EnsureAppendOnly(ChangeTracker);
+        var audit = AuditTrail.Capture(ChangeTracker);
+        var written = audit is null
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveAuditedAsync(audit, cancellationToken);
         foreach (var entry in aggregates)
         {
             entry.Entity.ClearDomainEvents();
@@ -87,6 +94,31 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         if (dispatcher is not null && events.Count > 0)
         {
             await dispatcher.DispatchAsync(events, cancellationToken);
+        }
+    }
+
+    private async Task<int> SaveAuditedAsync(PendingAudit audit, CancellationToken cancellationToken)
+    {
+        // New records get their ids from the first save; the entries follow in the same transaction.
+        // Both saves accept their changes, or the second would write the first's rows again.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(true, cancellationToken);
+            AuditEntries.AddRange(await audit.ToEntriesAsync((clock ?? TimeProvider.System).GetUtcNow()));
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
         }
     }
 

@@ -7,8 +7,8 @@ namespace KyodoHub.Web.Data;
 /// The SQLite flavour of <see cref="KyodoDbContext"/>; owns the SQLite migrations. SQLite has no
 /// native instant type, so instants are stored as sortable integers (all of them are UTC).
 /// </summary>
-public sealed class SqliteKyodoDbContext(DbContextOptions<SqliteKyodoDbContext> options, IDomainEventDispatcher? dispatcher = null)
-    : KyodoDbContext(options, dispatcher)
+public sealed class SqliteKyodoDbContext(DbContextOptions<SqliteKyodoDbContext> options, IDomainEventDispatcher? dispatcher = null, TimeProvider? clock = null)
+    : KyodoDbContext(options, dispatcher, clock)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

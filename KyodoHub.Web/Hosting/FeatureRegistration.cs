@@ -44,6 +44,7 @@ internal static class FeatureRegistration
         services.AddSingleton<Core.Planning.BatchPlanner>();
         services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();
+        services.AddKyodoRecords(configuration);
         return services;
     }
 }

@@ -29,6 +29,7 @@ internal static class Pipeline
         });
         app.UseKyodoLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Audit.AuditMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -39,6 +40,7 @@ internal static class Pipeline
         app.MapHub<CoordinationHub>(CoordinationHub.Path);
         app.MapRequestApi();
         app.MapOpenApi().AllowAnonymous();
+        app.MapRecordsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

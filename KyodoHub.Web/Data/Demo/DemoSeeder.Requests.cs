@@ -32,13 +32,15 @@ internal sealed partial class DemoSeeder
         await db.SaveChangesAsync(cancellationToken);
 
         var demoRegistrant = registrants[0];
+        _demoRegistrantId = demoRegistrant.Id;
         for (var i = 0; i < plan.Count; i++)
         {
             var request = requests[i];
             var group = groups.Single(g => g.Id == request.GroupId);
             var pool = Candidates(request, group, registrants);
-            // The demo registrant gets one pending offer and one confirmed activity to look at.
-            if (i == 0 || i == plan.IndexOf(RequestState.Filled))
+            // The demo registrant gets one pending offer, one confirmed activity (with an agreement
+            // to confirm) and one finished activity to evaluate.
+            if (i == 0 || i == plan.IndexOf(RequestState.Filled) || i == plan.IndexOf(RequestState.Completed))
             {
                 pool.Remove(demoRegistrant);
                 pool.Insert(0, demoRegistrant);
@@ -71,6 +73,11 @@ internal sealed partial class DemoSeeder
             createdAt = fillBy.AddDays(-10);
         }
         var groupIndex = index % 13 == 0 ? 0 : template.PreferredGroupIndex ?? _random.Next(groups.Count);
+        // The demo group's contact has an agreement to confirm and an activity to evaluate.
+        if (index == StatePlanStart(RequestState.Filled) || index == StatePlanStart(RequestState.Completed))
+        {
+            groupIndex = 0;
+        }
         var group = groups[groupIndex];
         var tagIds = (string[] names) => _tags.Where(t => names.Contains(t.NameJa)).Select(t => t.Id).ToList();
         var headcount = target == RequestState.PartiallyFilled ? Math.Max(2, template.Headcount) : template.Headcount;
@@ -82,6 +89,9 @@ internal sealed partial class DemoSeeder
         var origin = (RequestOrigin)(index % 3);
         return new Request(group.Id, details, origin, createdAt);
     }
+
+    private static int StatePlanStart(RequestState state) =>
+        StatePlan.TakeWhile(p => p.State != state).Sum(p => p.Count);
 
     private List<Registrant> Candidates(Request request, Group group, List<Registrant> registrants) =>
         registrants
@@ -141,7 +151,7 @@ internal sealed partial class DemoSeeder
             case RequestState.Completed or RequestState.Evaluated:
                 foreach (var a in assignments)
                 {
-                    if (_random.NextDouble() < 0.05)
+                    if (_random.NextDouble() < 0.05 && a.RegistrantId != _demoRegistrantId)
                     {
                         a.MarkNoShow(request.LastEnd.AddHours(1));
                     }
@@ -212,8 +222,8 @@ internal sealed partial class DemoSeeder
             var end = DateOnly.FromDateTime(TokyoTime.ToLocal(request.LastEnd));
             var terms = new AgreementTerms(
                 $"「{request.Title}」を協働して実施し、地域の学びと交流を広げる。",
-                $"{group.Name}は会場の確保、参加者の募集と当日の受付を担う。",
-                "登録者は当日の講師・補助として活動内容の企画と実施を担う。",
+                "会場の確保、参加者の募集と当日の受付を担う。",
+                "当日の講師・補助として、活動内容の企画と実施を担う。",
                 "活動中の事故に備え、主催者はボランティア保険に加入する。個人情報は本協働の目的以外に使用しない。",
                 "会場費と材料費は団体が負担する。登録者への謝礼は支払わない（交通費実費のみ）。",
                 "活動の記録・写真の著作権は双方に帰属し、双方が広報に利用できる。",

@@ -23,6 +23,7 @@ internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser>
     private readonly Dictionary<int, List<(DateTimeOffset Start, DateTimeOffset End)>> _busy = [];
     private List<SkillTag> _tags = [];
     private List<SkillCategory> _categories = [];
+    private int _demoRegistrantId;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {

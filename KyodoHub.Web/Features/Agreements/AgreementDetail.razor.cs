@@ -1,0 +1,90 @@
+using KyodoHub.Core.Common;
+using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace KyodoHub.Web.Features.Agreements;
+
+public partial class AgreementDetail
+{
+    private AgreementView? _view;
+    private string? _problem;
+    private bool _busy;
+    private IDisposable? _subscription;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private AgreementService Agreements { get; set; } = null!;
+
+    [Inject]
+    private IAgreementNotifier Notifier { get; set; } = null!;
+
+    [Inject]
+    private JapaneseFont Font { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _subscription = Notifier.Subscribe(notice => notice.AgreementId == Id ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _view = await Agreements.GetAsync(Id);
+        }
+        catch (AccessDeniedException)
+        {
+            _problem = L["AccessDeniedLead"];
+        }
+        catch (DomainRuleException ex)
+        {
+            _problem = RuleMessages.Of(L, ex);
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private async Task ConfirmAsync()
+    {
+        _busy = true;
+        _problem = null;
+        try
+        {
+            await Agreements.ConfirmAsync(Id);
+            await LoadAsync();
+        }
+        catch (DomainRuleException ex)
+        {
+            _problem = RuleMessages.Of(L, ex);
+        }
+        catch (AccessDeniedException)
+        {
+            _problem = L["AccessDeniedLead"];
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,144 @@
+using KyodoHub.Core.Agreements;
+using KyodoHub.Core.Common;
+using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace KyodoHub.Web.Features.Agreements;
+
+public partial class AgreementEditor
+{
+    private const int MaxText = 2000;
+    private readonly TermsInput _input = new();
+    private readonly FieldErrors _errors = new();
+    private AgreementDraft? _draft;
+    private string? _problem;
+    private bool _busy;
+
+    [Parameter]
+    public int RequestId { get; set; }
+
+    [Inject]
+    private AgreementService Agreements { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            _draft = await Agreements.PrepareAsync(RequestId);
+            _input.From(_draft.Terms);
+        }
+        catch (DomainRuleException ex)
+        {
+            _problem = RuleMessages.Of(L, ex);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_draft is null || _busy || !Validate())
+        {
+            return;
+        }
+        _busy = true;
+        _problem = null;
+        try
+        {
+            var terms = _input.ToTerms();
+            var id = _draft.AgreementId;
+            if (id is null)
+            {
+                id = await Agreements.DraftAsync(RequestId, terms);
+            }
+            else
+            {
+                await Agreements.ReviseAsync(id.Value, terms, _draft.Version);
+            }
+            Navigation.NavigateTo($"/agreements/{id}");
+        }
+        catch (DomainValidationException ex)
+        {
+            _errors.Add(ex, L, LabelOf(ex.Field));
+        }
+        catch (DomainRuleException ex)
+        {
+            _problem = RuleMessages.Of(L, ex);
+        }
+        catch (AccessDeniedException)
+        {
+            _problem = L["AccessDeniedLead"];
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private bool Validate()
+    {
+        _errors.Clear();
+        _errors.Required(nameof(TermsInput.Purpose), _input.Purpose, MaxText, L, LabelOf(nameof(TermsInput.Purpose)));
+        _errors.Required(nameof(TermsInput.GroupRole), _input.GroupRole, MaxText, L, LabelOf(nameof(TermsInput.GroupRole)));
+        _errors.Required(nameof(TermsInput.RegistrantRole), _input.RegistrantRole, MaxText, L, LabelOf(nameof(TermsInput.RegistrantRole)));
+        _errors.Required(nameof(TermsInput.Responsibilities), _input.Responsibilities, MaxText, L, LabelOf(nameof(TermsInput.Responsibilities)));
+        _errors.Required(nameof(TermsInput.CostSharing), _input.CostSharing, MaxText, L, LabelOf(nameof(TermsInput.CostSharing)));
+        _errors.Required(nameof(TermsInput.ResultsOwnership), _input.ResultsOwnership, MaxText, L, LabelOf(nameof(TermsInput.ResultsOwnership)));
+        if (_input.PeriodStart is null)
+        {
+            _errors.Add(nameof(TermsInput.PeriodStart), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodStart))]);
+        }
+        if (_input.PeriodEnd is null)
+        {
+            _errors.Add(nameof(TermsInput.PeriodEnd), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodEnd))]);
+        }
+        else if (_input.PeriodStart is { } start && _input.PeriodEnd < start)
+        {
+            _errors.Add(nameof(TermsInput.PeriodEnd), L["Validation_EndBeforeStart", LabelOf(nameof(TermsInput.PeriodEnd))]);
+        }
+        return !_errors.Any;
+    }
+
+    private string LabelOf(string field) => field switch
+    {
+        nameof(TermsInput.Purpose) => L["AgreementPurpose"],
+        nameof(TermsInput.GroupRole) => L["AgreementGroupRole"],
+        nameof(TermsInput.RegistrantRole) => L["AgreementRegistrantRole"],
+        nameof(TermsInput.Responsibilities) => L["AgreementResponsibilities"],
+        nameof(TermsInput.CostSharing) => L["AgreementCostSharing"],
+        nameof(TermsInput.ResultsOwnership) => L["AgreementResultsOwnership"],
+        nameof(TermsInput.PeriodStart) => L["AgreementPeriodStart"],
+        _ => L["AgreementPeriodEnd"],
+    };
+
+    /// <summary>The form's fields; field names match the domain's so its errors land beside them.</summary>
+    private sealed class TermsInput
+    {
+        public string Purpose { get; set; } = "";
+        public string GroupRole { get; set; } = "";
+        public string RegistrantRole { get; set; } = "";
+        public string Responsibilities { get; set; } = "";
+        public string CostSharing { get; set; } = "";
+        public string ResultsOwnership { get; set; } = "";
+        public DateTime? PeriodStart { get; set; }
+        public DateTime? PeriodEnd { get; set; }
+
+        public void From(AgreementTerms terms)
+        {
+            (Purpose, GroupRole, RegistrantRole, Responsibilities, CostSharing, ResultsOwnership) =
+                (terms.Purpose, terms.GroupRole, terms.RegistrantRole, terms.Responsibilities, terms.CostSharing, terms.ResultsOwnership);
+            PeriodStart = terms.PeriodStart.ToDateTime(TimeOnly.MinValue);
+            PeriodEnd = terms.PeriodEnd.ToDateTime(TimeOnly.MinValue);
+        }
+
+        public AgreementTerms ToTerms() => new(
+            Purpose, GroupRole, RegistrantRole, Responsibilities, CostSharing, ResultsOwnership,
+            DateOnly.FromDateTime(PeriodStart!.Value), DateOnly.FromDateTime(PeriodEnd!.Value));
+    }
+}

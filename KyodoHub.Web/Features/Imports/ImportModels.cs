@@ -1,0 +1,28 @@
+namespace KyodoHub.Web.Features.Imports;
+
+/// <summary>What a CSV file holds.</summary>
+public enum ImportKind
+{
+    Registrants = 0,
+    Groups = 1,
+}
+
+/// <summary>One problem in a CSV file: the spreadsheet row, the column and what is wrong, in the current language.</summary>
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>
+/// A file checked before anything is saved: how many rows it has, their problems, and the first
+/// rows as read, so that the person importing sees that the columns and characters came through.
+/// </summary>
+public sealed record ImportPreview(
+    ImportKind Kind, int RowCount, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Sample, IReadOnlyList<ImportError> Errors)
+{
+    public bool CanImport => RowCount > 0 && Errors.Count == 0;
+}
+
+/// <summary>A column of an import file: its Japanese header as exported, and other headers accepted for it.</summary>
+public sealed record ImportColumn(string Key, string Header, bool Required, params string[] Aliases)
+{
+    public bool Matches(string header) =>
+        string.Equals(header, Header, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => string.Equals(header, a, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,104 @@
+using KyodoHub.Core.Areas;
+using KyodoHub.Core.Groups;
+using KyodoHub.Core.Skills;
+using KyodoHub.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Program = KyodoHub.Core.Common.Program;
+
+namespace KyodoHub.Web.Features.Imports;
+
+/// <summary>
+/// Names an import file may use for towns, programmes, group kinds and skills, in Japanese or
+/// English, and the contact details already registered (duplicates are refused).
+/// </summary>
+internal sealed class ImportReferenceData
+{
+    private static readonly Dictionary<string, Program> ProgramNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["生涯学習市民リーダー"] = Program.LifelongLearningLeader, ["市民リーダー"] = Program.LifelongLearningLeader, ["リーダー"] = Program.LifelongLearningLeader,
+        ["Lifelong Learning Citizen Leader"] = Program.LifelongLearningLeader, ["leader"] = Program.LifelongLearningLeader,
+        ["ちょこっとボランティア"] = Program.ChokottoVolunteer, ["ボランティア"] = Program.ChokottoVolunteer,
+        ["Chokotto Volunteer"] = Program.ChokottoVolunteer, ["volunteer"] = Program.ChokottoVolunteer,
+        ["両方"] = Program.Both, ["both"] = Program.Both,
+    };
+
+    private static readonly Dictionary<string, GroupKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["自治会"] = GroupKind.NeighbourhoodAssociation, ["NPO"] = GroupKind.Npo, ["NPO法人"] = GroupKind.NpoCorporation,
+        ["公益法人"] = GroupKind.PublicInterestCorporation, ["企業"] = GroupKind.Company, ["大学"] = GroupKind.University,
+        ["学校"] = GroupKind.School, ["市の部署"] = GroupKind.CityDepartment, ["市民グループ"] = GroupKind.CitizenGroup,
+    };
+
+    private readonly Dictionary<string, int> _areas = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _skills = new(StringComparer.OrdinalIgnoreCase);
+
+    private ImportReferenceData() { }
+
+    public HashSet<string> RegistrantEmails { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> GroupNames { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<int, Area> AreasById { get; private set; } = new Dictionary<int, Area>();
+    public IReadOnlyDictionary<int, SkillTag> SkillsById { get; private set; } = new Dictionary<int, SkillTag>();
+
+    public static async Task<ImportReferenceData> LoadAsync(KyodoDbContext db, CancellationToken cancellationToken)
+    {
+        var data = new ImportReferenceData();
+        var areas = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var a in areas)
+        {
+            data._areas.TryAdd(a.NameJa, a.Id);
+            data._areas.TryAdd(a.NameEn, a.Id);
+            data._areas.TryAdd(a.Kana, a.Id);
+        }
+        var tags = await db.SkillTags.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var t in tags.OrderBy(t => t.Id))
+        {
+            data._skills.TryAdd(t.NameJa, t.Id);
+            data._skills.TryAdd(t.NameEn, t.Id);
+            foreach (var s in t.Synonyms)
+            {
+                data._skills.TryAdd(s, t.Id);
+            }
+        }
+        data.AreasById = areas.ToDictionary(a => a.Id);
+        data.SkillsById = tags.ToDictionary(t => t.Id);
+        foreach (var email in await db.Registrants.Where(r => r.Email != null).Select(r => r.Email!).ToListAsync(cancellationToken))
+        {
+            data.RegistrantEmails.Add(email);
+        }
+        foreach (var name in await db.Groups.Select(g => g.Name).ToListAsync(cancellationToken))
+        {
+            data.GroupNames.Add(name);
+        }
+        return data;
+    }
+
+    public int? Area(string text) => _areas.TryGetValue(text.Trim(), out var id) ? id : null;
+
+    public int? Skill(string text) => _skills.TryGetValue(text.Trim(), out var id) ? id : null;
+
+    /// <summary>The programmes named in the text (separated by ・、,;/ or spaces), or None when one is unknown.</summary>
+    public static Program Programs(string text)
+    {
+        var result = Program.None;
+        foreach (var part in Split(text))
+        {
+            if (!ProgramNames.TryGetValue(part, out var program))
+            {
+                return Program.None;
+            }
+            result |= program;
+        }
+        return result;
+    }
+
+    public static GroupKind? Kind(string text) => KindNames.TryGetValue(text.Trim(), out var kind) ? kind : null;
+
+    public static string KindName(GroupKind kind) => KindNames.First(k => k.Value == kind).Key;
+
+    public static string ProgramsName(Program programs) =>
+        programs == Program.Both ? "生涯学習市民リーダー・ちょこっとボランティア"
+        : programs == Program.LifelongLearningLeader ? "生涯学習市民リーダー" : "ちょこっとボランティア";
+
+    public static IEnumerable<string> Split(string text) =>
+        text.Split(['・', '、', ',', ';', '；', '/', '／', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
