@@ -86,7 +86,6 @@ internal sealed class IndexPage
     public int Count { get; }
     public int SkillWords { get; }
     public int FirstId => Ids[0];
-    public int LastId => Ids[^1];
 
     // Columns are plain fields: the ranking loop reads them millions of times per call.
     public readonly int[] Ids;
