@@ -23,7 +23,7 @@ internal sealed class RankQuickMode : IBenchmarkMode
 
     public string Name => "rank";
 
-    public string Usage => "rank --registrants N [--seed S]";
+    public string Usage => "rank --registrants N [--seed S] [--verbose]";
 
     public int Run(IReadOnlyList<string> args)
     {
@@ -35,15 +35,31 @@ internal sealed class RankQuickMode : IBenchmarkMode
             return 2;
         }
 
+        // Progress goes to stderr, so that stdout is the one JSON line.
+        var verbose = args.Contains("--verbose");
+        var clock = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            if (verbose)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {clock.Elapsed.TotalSeconds:0.0} s"));
+            }
+            clock.Restart();
+        }
+
         var people = SyntheticWorld.PeopleInParallel(registrants.Value, seed.Value);
+        Phase("generate");
         var index = MatchIndex.Build(people.Select(p => p.Registrant), r => people[r.Id - 1].History, SyntheticWorld.Areas, SyntheticWorld.Tags);
+        Phase("index");
         var request = SyntheticWorld.TypicalRequest(seed.Value);
         var engine = new MatchEngine(SyntheticWorld.Clock);
         var baseline = new LinqBaseline(SyntheticWorld.Areas, SyntheticWorld.Tags, SyntheticWorld.Clock);
         GC.Collect();
 
         var (engineMs, allocated, engineResult) = MeasureEngine(engine, index, request);
+        Phase("engine");
         var (baselineMs, baselineResult) = MeasureBaseline(baseline, people, request);
+        Phase("baseline");
 
         var same = engineResult.Ranked.Select(c => (c.RegistrantId, c.Total)).SequenceEqual(baselineResult);
         if (!same)

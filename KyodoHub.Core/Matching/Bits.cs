@@ -1,14 +1,9 @@
-using System.Runtime.CompilerServices;
-
 namespace KyodoHub.Core.Matching;
 
 /// <summary>Bit operations on spans of 64-bit words.</summary>
 internal static class Bits
 {
     public static void Set(Span<ulong> words, int bit) => words[bit >> 6] |= 1UL << (bit & 63);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Get(ReadOnlySpan<ulong> words, int bit) => (words[bit >> 6] & (1UL << (bit & 63))) != 0;
 
     /// <summary>Sets bits <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
     public static void SetRange(Span<ulong> words, int from, int to)
@@ -17,18 +12,5 @@ internal static class Bits
         {
             Set(words, bit);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Intersects(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        for (var i = 0; i < a.Length; i++)
-        {
-            if ((a[i] & b[i]) != 0)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -86,7 +86,6 @@ internal sealed class IndexPage
     public int Count { get; }
     public int SkillWords { get; }
     public int FirstId => Ids[0];
-    public int LastId => Ids[^1];
 
     // Columns are plain fields: the ranking loop reads them millions of times per call.
     public readonly int[] Ids;
@@ -134,22 +133,6 @@ internal sealed class IndexPage
     /// <summary>Word <paramref name="word"/> of bitset <paramref name="set"/> (0 any level, 1 Experienced or above, 2 Expert).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong SkillWord(int slot, int set, int word) => Skills[(set * SkillWords) + word][slot];
-
-    public void CopyWeek(int slot, Span<ulong> week)
-    {
-        for (var w = 0; w < ScoringRules.WeekWords; w++)
-        {
-            week[w] = WeekWord(slot, w);
-        }
-    }
-
-    public void CopySkills(int slot, Span<ulong> skills)
-    {
-        for (var k = 0; k < 3 * SkillWords; k++)
-        {
-            skills[k] = Skills[k][slot];
-        }
-    }
 
     /// <summary>
     /// A page of slices of other pages, in order, copied column by column: how an upsert or a
@@ -265,18 +248,6 @@ internal sealed class RaggedBuilder<T>
         _offsets.Add(_values.Count);
     }
 
-    /// <summary>Copies rows <paramref name="from"/>..<paramref name="to"/> (exclusive) of another column.</summary>
-    public void AddRows(Ragged<T> source, int from, int to)
-    {
-        var start = source.Offsets[from];
-        var shift = _values.Count - start;
-        _values.AddRange(source.Values.AsSpan(start, source.Offsets[to] - start));
-        for (var row = from + 1; row <= to; row++)
-        {
-            _offsets.Add(source.Offsets[row] + shift);
-        }
-    }
-
     public Ragged<T> Build() => new([.. _offsets], [.. _values]);
 }
 
@@ -321,41 +292,6 @@ internal sealed class PageBuilder(int skillWords, int capacity = 0)
     public int Count => Ids.Count;
 
     public IndexPage Build() => new(this);
-
-    /// <summary>Copies rows <paramref name="from"/>..<paramref name="to"/> (exclusive) of an existing page, already encoded.</summary>
-    public void AddRange(IndexPage page, int from, int to)
-    {
-        var count = to - from;
-        if (count <= 0)
-        {
-            return;
-        }
-        Ids.AddRange(page.Ids.AsSpan(from, count));
-        Status.AddRange(page.Status.AsSpan(from, count));
-        Programs.AddRange(page.Programs.AsSpan(from, count));
-        Caps.AddRange(page.Caps.AsSpan(from, count));
-        AreaIndexes.AddRange(page.AreaIndexes.AsSpan(from, count));
-        RegisteredDays.AddRange(page.RegisteredDays.AsSpan(from, count));
-        GroupKindPreferences.AddRange(page.GroupKindPreferences.AsSpan(from, count));
-        Languages.AddRange(page.Languages.AsSpan(from, count));
-        Reliability.AddRange(page.Reliability.AsSpan(from, count));
-        Span<ulong> week = stackalloc ulong[ScoringRules.WeekWords];
-        Span<ulong> skills = stackalloc ulong[3 * SkillWords];
-        for (var slot = from; slot < to; slot++)
-        {
-            page.CopyWeek(slot, week);
-            Week.AddRange(week);
-            page.CopySkills(slot, skills);
-            Skills.AddRange(skills);
-        }
-        Exceptions.AddRows(page.Exceptions, from, to);
-        Commitments.AddRows(page.Commitments, from, to);
-        Months.AddRows(page.Months, from, to);
-        Groups.AddRows(page.Groups, from, to);
-        ActivityDays.AddRows(page.ActivityDays, from, to);
-        Categories.AddRows(page.Categories, from, to);
-        OtherLanguages.AddRows(page.OtherLanguages, from, to);
-    }
 
     /// <summary>Encodes a registrant and their history under a schema that knows all their languages.</summary>
     public void Add(Registrant registrant, RegistrantHistory history, IndexSchema schema)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
@@ -33,9 +32,6 @@ public sealed class MatchIndex
 
     /// <summary>The most registrants a page can hold: a page is split before it reaches twice the page size.</summary>
     internal const int MaxPageSize = (2 * DefaultPageSize) - 1;
-
-    // Above this many runs of consecutive rows, a page is built row by row instead.
-    private const int ColumnCopyRuns = 64;
 
     private readonly IndexPage[] _pages;
     private readonly int _pageSize;
@@ -103,23 +99,16 @@ public sealed class MatchIndex
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, DefaultPageSize);
         var schema = IndexSchema.Create(areas, tags);
 
-        // Encode in input order, then copy the rows into pages in id order.
-        var staging = new PageBuilder(schema.SkillWords);
-        foreach (var registrant in registrants)
+        // Sort the registrants (not their encodings) by id, then encode them straight into pages.
+        var sorted = registrants.ToArray();
+        var ids = new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(registrant, nameof(registrants));
-            RequireSaved(registrant);
-            schema = schema.WithLanguages(registrant.Languages);
-            staging.Add(registrant, historyOf(registrant) ?? RegistrantHistory.Empty, schema);
+            ArgumentNullException.ThrowIfNull(sorted[i], nameof(registrants));
+            RequireSaved(sorted[i]);
+            ids[i] = sorted[i].Id;
         }
-        var all = staging.Build();
-        var order = new int[all.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-        var ids = (int[])all.Ids.Clone();
-        Array.Sort(ids, order);
+        Array.Sort(ids, sorted);
         for (var i = 1; i < ids.Length; i++)
         {
             if (ids[i] == ids[i - 1])
@@ -128,38 +117,19 @@ public sealed class MatchIndex
             }
         }
 
-        var pages = new IndexPage[(order.Length + pageSize - 1) / pageSize];
-        var runs = new List<PageSlice>();
+        var pages = new IndexPage[(sorted.Length + pageSize - 1) / pageSize];
         for (var p = 0; p < pages.Length; p++)
         {
-            // Input in id order (as a database returns it) is a few long runs: copy them column
-            // by column. Shuffled input is copied row by row.
-            runs.Clear();
-            var end = Math.Min(order.Length, (p + 1) * pageSize);
+            var end = Math.Min(sorted.Length, (p + 1) * pageSize);
+            var builder = new PageBuilder(schema.SkillWords, end - (p * pageSize));
             for (var i = p * pageSize; i < end; i++)
             {
-                if (runs.Count > 0 && runs[^1].To == order[i])
-                {
-                    runs[^1] = runs[^1] with { To = order[i] + 1 };
-                }
-                else
-                {
-                    runs.Add(new PageSlice(all, order[i], order[i] + 1));
-                }
-            }
-            if (runs.Count <= ColumnCopyRuns)
-            {
-                pages[p] = IndexPage.Concat(schema.SkillWords, CollectionsMarshal.AsSpan(runs));
-                continue;
-            }
-            var builder = new PageBuilder(schema.SkillWords, end - (p * pageSize));
-            foreach (var run in runs)
-            {
-                builder.AddRange(all, run.From, run.To);
+                schema = schema.WithLanguages(sorted[i].Languages);
+                builder.Add(sorted[i], historyOf(sorted[i]) ?? RegistrantHistory.Empty, schema);
             }
             pages[p] = builder.Build();
         }
-        return new MatchIndex(schema, pages, order.Length, pageSize);
+        return new MatchIndex(schema, pages, sorted.Length, pageSize);
     }
 
     /// <summary>Whether the registrant is in the index.</summary>

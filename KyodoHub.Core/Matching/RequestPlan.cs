@@ -108,7 +108,6 @@ internal sealed class RequestPlan
         NeedNeighbours = new ulong[needed.Length * SkillWords];
         RelevantSkills = new ulong[SkillWords];
         ExactSkills = new ulong[SkillWords];
-        SynonymSkills = new ulong[SkillWords];
         for (var i = 0; i < needed.Length; i++)
         {
             var bit = schema.TagBit(needed[i]);
@@ -124,7 +123,6 @@ internal sealed class RequestPlan
             for (var w = 0; w < SkillWords; w++)
             {
                 RelevantSkills[w] |= NeedSynonyms[(i * SkillWords) + w] | NeedNeighbours[(i * SkillWords) + w];
-                SynonymSkills[w] |= NeedSynonyms[(i * SkillWords) + w];
             }
         }
 
@@ -195,9 +193,6 @@ internal sealed class RequestPlan
 
     /// <summary>The needed tags themselves.</summary>
     public ulong[] ExactSkills { get; }
-
-    /// <summary>Tags that share a name or synonym with a needed tag.</summary>
-    public ulong[] SynonymSkills { get; }
 
     /// <summary>Proximity of each area to the request's; the last entry, for unknown areas, is 0.</summary>
     public double[] ProximityByArea { get; }

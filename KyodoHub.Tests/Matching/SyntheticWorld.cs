@@ -162,22 +162,19 @@ internal static class SyntheticWorld
             Now.AddDays(-random.Next(0, 2000)));
         EntityIds.Assign(registrant, id);
 
-        var languages = new List<string> { "ja" };
-        if (random.Next(100) < 15)
+        // A new registrant works in Japanese; only those with more languages need setting.
+        var english = random.Next(100) < 15;
+        var chinese = random.Next(100) < 5;
+        if (english || chinese)
         {
-            languages.Add("en");
+            registrant.SetLanguages(["ja", .. english ? ["en"] : Array.Empty<string>(), .. chinese ? ["zh"] : Array.Empty<string>()]);
         }
-        if (random.Next(100) < 5)
-        {
-            languages.Add("zh");
-        }
-        registrant.SetLanguages(languages);
 
         var skillCount = random.Next(1, 7);
         var skills = new RegistrantSkill[skillCount];
         for (var i = 0; i < skillCount; i++)
         {
-            skills[i] = new RegistrantSkill(TagId(random.Next(Tags.Count)), (SkillLevel)random.Next(1, 4));
+            skills[i] = Pool.Skills[(random.Next(Tags.Count) * 3) + random.Next(0, 3)];
         }
         registrant.SetSkills(skills);
 
@@ -191,13 +188,13 @@ internal static class SyntheticWorld
                 < 5 => DayOfWeek.Sunday,
                 var d => (DayOfWeek)(d - 4),
             };
-            var start = random.Next(16, 44) * 30;
-            var end = Math.Min(1440, start + (random.Next(4, 13) * 30));
-            windows.Add(new AvailabilityWindow(day, start, end));
-            if (end == 1440 && random.Next(100) < 60)
+            var start = random.Next(16, 44);
+            var window = Pool.Windows[(((int)day * 28) + start - 16) * 9 + random.Next(4, 13) - 4];
+            windows.Add(window);
+            if (window.EndMinute == 1440 && random.Next(100) < 60)
             {
                 // Night owls carry on past midnight.
-                windows.Add(new AvailabilityWindow((DayOfWeek)(((int)day + 1) % 7), 0, random.Next(2, 9) * 30));
+                windows.Add(Pool.EarlyWindows[((((int)day + 1) % 7) * 7) + random.Next(2, 9) - 2]);
             }
         }
         registrant.SetWeeklyAvailability(windows);
@@ -207,10 +204,8 @@ internal static class SyntheticWorld
             var exceptions = new AvailabilityException[random.Next(1, 5)];
             for (var i = 0; i < exceptions.Length; i++)
             {
-                var date = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(random.Next(0, 30));
-                exceptions[i] = random.Next(100) < 70
-                    ? new AvailabilityException(date, ExceptionKind.Unavailable)
-                    : new AvailabilityException(date, ExceptionKind.Available, 9 * 60, 16 * 60);
+                var day = random.Next(0, 30);
+                exceptions[i] = Pool.Exceptions[(day * 2) + (random.Next(100) < 70 ? 0 : 1)];
             }
             registrant.SetAvailabilityExceptions(exceptions);
         }
@@ -218,7 +213,10 @@ internal static class SyntheticWorld
         registrant.SetMonthlyCap(random.Next(2, 9));
         var categories = random.Next(100) < 50 ? new[] { random.Next(1, Categories + 1) } : [];
         var kinds = random.Next(100) < 40 ? new[] { (GroupKind)random.Next(1, 10), (GroupKind)random.Next(1, 10) } : [];
-        registrant.SetPreferences(categories, kinds);
+        if (categories.Length + kinds.Length > 0)
+        {
+            registrant.SetPreferences(categories, kinds);
+        }
         if (random.Next(100) < 2)
         {
             registrant.BlockGroup(random.Next(1, 21));
@@ -254,11 +252,41 @@ internal static class SyntheticWorld
             ratingSum: ratings == 0 ? 0 : random.Next(ratings, (ratings * 5) + 1),
             ratingCount: ratings,
             commitments: commitments,
-            monthlyActivities: [new MonthlyActivityCount(2026, 12, random.Next(0, 6))],
+            monthlyActivities: [Pool.December[random.Next(0, 6)]],
             declinedGroupIds: random.Next(100) < 5 ? [random.Next(1, 21)] : null,
             decliningGroupIds: random.Next(100) < 2 ? [random.Next(1, 21)] : null);
         return (registrant, history);
     }
+}
+
+/// <summary>
+/// Shared instances of the domain's immutable value records, so that a register of a million
+/// does not hold millions of equal copies (generating it is bound by allocation).
+/// </summary>
+file static class Pool
+{
+    public static readonly RegistrantSkill[] Skills =
+        [.. SyntheticWorld.Tags.SelectMany(t => new[] { SkillLevel.Beginner, SkillLevel.Experienced, SkillLevel.Expert }.Select(l => new RegistrantSkill(t.Id, l)))];
+
+    /// <summary>By day, start (08:00 to 21:30 by half hours) and length (2 to 6 hours by half hours), ending by midnight.</summary>
+    public static readonly AvailabilityWindow[] Windows =
+        [.. from day in Enumerable.Range(0, 7)
+            from start in Enumerable.Range(16, 28)
+            from length in Enumerable.Range(4, 9)
+            select new AvailabilityWindow((DayOfWeek)day, start * 30, Math.Min(1440, (start + length) * 30))];
+
+    /// <summary>By day and end (01:00 to 04:00 by half hours), from midnight.</summary>
+    public static readonly AvailabilityWindow[] EarlyWindows =
+        [.. from day in Enumerable.Range(0, 7) from end in Enumerable.Range(2, 7) select new AvailabilityWindow((DayOfWeek)day, 0, end * 30)];
+
+    /// <summary>By day from today and kind: away all day, or free from 09:00 to 16:00.</summary>
+    public static readonly AvailabilityException[] Exceptions =
+        [.. from offset in Enumerable.Range(0, 30)
+            let date = DateOnly.FromDateTime(SyntheticWorld.Now.UtcDateTime).AddDays(offset)
+            from kind in new[] { ExceptionKind.Unavailable, ExceptionKind.Available }
+            select kind == ExceptionKind.Unavailable ? new AvailabilityException(date, kind) : new AvailabilityException(date, kind, 9 * 60, 16 * 60)];
+
+    public static readonly MonthlyActivityCount[] December = [.. Enumerable.Range(0, 6).Select(n => new MonthlyActivityCount(2026, 12, n))];
 }
 
 /// <summary>A clock that always says the same time.</summary>
