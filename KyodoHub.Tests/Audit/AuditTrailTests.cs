@@ -45,12 +45,22 @@ public class AuditTrailTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task AViewOfContactDetailsIsRecordedWithTheRecord()
+    public async Task AStaffViewOfARegistrantsContactDetailsIsRecordedWithTheRecord()
     {
+        var c = await CollaborationSeed.CreateAsync(Services, registrants: 1);
         await using var desk = ScopeAs.User(Services, Roles.DeskStaff, userName: "desk@kyodohub.example");
-        await desk.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditLog.ViewContact, "Registrant", "12");
+        var details = await desk.ServiceProvider.GetRequiredService<ContactDetailsService>().RegistrantAsync(c.RegistrantIds[0]);
+        Assert.NotNull(details?.Phone);
         await using var db = await Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditLog.ViewContact && e.EntityId == "12" && e.UserName == "desk@kyodohub.example"));
+        var key = c.RegistrantIds[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditLog.ViewContact && e.EntityType == "Registrant" && e.EntityId == key && e.UserName == "desk@kyodohub.example"));
+    }
+
+    [Fact]
+    public async Task ARegistrantCannotLookUpAnotherRegistrantsContactDetails()
+    {
+        await using var registrant = ScopeAs.User(Services, Roles.Registrant, registrantId: 1);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => registrant.ServiceProvider.GetRequiredService<ContactDetailsService>().RegistrantAsync(2));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class RecordsRegistration
         services.AddScoped<AuditActorSource>();
         services.AddScoped<CircuitHandler, AuditCircuitHandler>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ContactDetailsService>();
 
         services.AddSingleton(configuration.GetSection(PdfOptions.Section).Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<JapaneseFont>();

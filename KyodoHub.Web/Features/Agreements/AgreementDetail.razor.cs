@@ -11,6 +11,7 @@ public partial class AgreementDetail
     private AgreementView? _view;
     private string? _problem;
     private bool _busy;
+    private bool _isStaff;
     private IDisposable? _subscription;
 
     [Parameter]
@@ -26,11 +27,15 @@ public partial class AgreementDetail
     private JapaneseFont Font { get; set; } = null!;
 
     [Inject]
+    private CurrentUser CurrentUser { get; set; } = null!;
+
+    [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
         _subscription = Notifier.Subscribe(notice => notice.AgreementId == Id ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
+        _isStaff = (await CurrentUser.GetAsync()).IsStaff;
         await LoadAsync();
     }
 

@@ -11,7 +11,7 @@ public partial class ReportsPage
     private readonly BarChartOptions _barOptions = new() { YAxisFormat = "0" };
     private readonly BarChartOptions _percentOptions = new() { YAxisFormat = "0", YAxisSuggestedMax = 100, ShowLegend = false, XAxisLabelRotation = 40 };
     private readonly StackedBarChartOptions _stackedOptions = new() { YAxisFormat = "0" };
-    private readonly LineChartOptions _lineOptions = new() { YAxisFormat = "0", YAxisSuggestedMax = 100, ShowLegend = false };
+    private readonly LineChartOptions _lineOptions = new() { YAxisFormat = "0", YAxisSuggestedMax = 100, YAxisRequireZeroPoint = true, ShowLegend = false };
     private ReportData? _data;
     private List<ChartSeries<double>> _monthly = [];
     private List<ChartSeries<double>> _timeToFill = [];
