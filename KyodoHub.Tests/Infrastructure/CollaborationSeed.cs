@@ -27,7 +27,7 @@ internal static class CollaborationSeed
     /// A filled request (sessions ahead) or, with <paramref name="finished"/>, a completed one
     /// (sessions past, assignments completed, or no-show for the indexes in <paramref name="noShows"/>).
     /// </summary>
-    public static async Task<Collaboration> CreateAsync(IServiceProvider services, int registrants = 2, bool finished = false, int[]? noShows = null, string? title = null, int? groupId = null)
+    public static async Task<Collaboration> CreateAsync(IServiceProvider services, int registrants = 2, bool finished = false, int[]? noShows = null, string? title = null, int? groupId = null, bool ended = false)
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
@@ -47,7 +47,7 @@ internal static class CollaborationSeed
         db.Registrants.AddRange(people);
         await db.SaveChangesAsync();
 
-        var start = finished ? now.AddDays(-10) : now.AddDays(20);
+        var start = finished || ended ? now.AddDays(-10) : now.AddDays(20);
         var created = start.AddDays(-30);
         var fillBy = start.AddDays(-5);
         var details = new RequestDetails(title ?? $"協働テスト {tag}", "地域の交流会で手伝ってください。", 1, Program.Both,

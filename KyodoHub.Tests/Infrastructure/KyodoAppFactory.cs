@@ -13,8 +13,13 @@ namespace KyodoHub.Tests.Infrastructure;
 /// </summary>
 public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
 {
-    public KyodoAppFactory(string? databasePath = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="databasePath">The SQLite file; a new temporary one when null.</param>
+    /// <param name="settings">Configuration the test wants different, e.g. <c>Pdf:FontPath</c>.</param>
+    public KyodoAppFactory(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"kyodohub-test-{Guid.NewGuid():N}.db");
         Port = FreePort();
         UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
@@ -47,6 +52,10 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

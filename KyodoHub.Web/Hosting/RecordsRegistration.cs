@@ -27,6 +27,7 @@ internal static class RecordsRegistration
         services.AddSingleton<IAgreementNotifier, AgreementNotifier>();
         services.AddScoped<AgreementService>();
         services.AddScoped<EvaluationService>();
+        services.AddScoped<CompletionService>();
         services.AddSingleton<ReliabilityQuery>();
         services.AddScoped<PublicResultsService>();
         services.AddScoped<ReportService>();
