@@ -103,7 +103,8 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
             case OfferEvent { State: OfferState.Accepted or OfferState.Declined } e:
                 await RefreshAsync([e.RegistrantId]);
                 break;
-            case RequestEvent { State: Core.Requests.RequestState.Cancelled or Core.Requests.RequestState.Completed } e:
+            // Completion and evaluation change track records (reliability); cancellation frees time.
+            case RequestEvent { State: Core.Requests.RequestState.Cancelled or Core.Requests.RequestState.Completed or Core.Requests.RequestState.Evaluated } e:
                 await using (var db = await _factory.CreateDbContextAsync())
                 {
                     var ids = await db.Assignments.Where(a => a.RequestId == e.RequestId).Select(a => a.RegistrantId).ToListAsync();
