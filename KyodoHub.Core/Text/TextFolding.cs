@@ -36,6 +36,36 @@ public static class TextFolding
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A reading (フリガナ) as people expect to see it stored: NFKC normalisation (half-width ｶﾀｶﾅ
+    /// becomes full width), hiragana turned into katakana, trimmed, and every run of spaces (full or
+    /// half width) one half-width space. Letters that are not kana are kept, for the caller to refuse.
+    /// </summary>
+    public static string ToKatakanaReading(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var normalised = text.Normalize(NormalizationForm.FormKC).Trim();
+        var sb = new StringBuilder(normalised.Length);
+        foreach (var c in normalised)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+            else
+            {
+                sb.Append(c is >= '\u3041' and <= '\u3096' or '\u309D' or '\u309E' ? (char)(c + 0x60) : c);
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Whether <paramref name="haystack"/> contains <paramref name="needle"/> once both are folded.</summary>
     public static bool FoldedContains(string? haystack, string? needle)
     {
