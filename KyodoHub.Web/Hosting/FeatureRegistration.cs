@@ -2,6 +2,7 @@ using KyodoHub.Core.Matching;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Admin;
 using KyodoHub.Web.Features.ApiKeys;
+using KyodoHub.Web.Features.Calendar;
 using KyodoHub.Web.Features.Coordinator;
 using KyodoHub.Web.Features.Desk;
 using KyodoHub.Web.Features.Groups;
@@ -25,6 +26,13 @@ internal static class FeatureRegistration
         services.AddScoped<DeskOverviewService>();
         services.AddScoped<MyOverviewService>();
         services.AddScoped<MyOffersService>();
+        services.AddScoped<MyRegistrant>();
+        services.AddScoped<MyProfileService>();
+        services.AddScoped<MyAvailabilityService>();
+        services.AddScoped<MyActivitiesService>();
+        services.AddScoped<MyDataService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddScoped<CalendarFeedReader>();
         services.AddScoped<GroupOverviewService>();
         services.AddScoped<RequestIntakeService>();
 
