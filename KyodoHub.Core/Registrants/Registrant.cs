@@ -1,5 +1,6 @@
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Groups;
+using KyodoHub.Core.Text;
 
 namespace KyodoHub.Core.Registrants;
 
@@ -78,11 +79,7 @@ public sealed class Registrant : AggregateRoot
     public void UpdateProfile(string name, string furigana, string? email, string? phone, int homeAreaId)
     {
         var validName = Guard.Required(name, nameof(Name), 60);
-        var validFurigana = Text.TextFolding.ToKatakana(Guard.Required(furigana, nameof(Furigana), 60));
-        if (!Text.TextFolding.IsKana(validFurigana.Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal)))
-        {
-            throw new DomainValidationException(nameof(Furigana), "KanaOnly", "The reading must be written in kana.");
-        }
+        var validFurigana = ReadingOf(furigana);
         var validEmail = Guard.Email(email, nameof(Email));
         var validPhone = Guard.Phone(phone, nameof(Phone));
         var validArea = Guard.PositiveId(homeAreaId, nameof(HomeAreaId));
@@ -100,7 +97,21 @@ public sealed class Registrant : AggregateRoot
     }
 
     /// <summary>Recomputes <see cref="SearchKey"/> (for rows saved before it existed).</summary>
-    public void RefreshSearchKey() => SearchKey = Text.TextFolding.Fold(Name) + "|" + Text.TextFolding.Fold(Furigana);
+    public void RefreshSearchKey() => SearchKey = TextFolding.Fold(Name) + "|" + TextFolding.Fold(Furigana);
+
+    /// <summary>
+    /// The furigana as stored: katakana, with hiragana and half-width katakana folded into it.
+    /// Throws naming <see cref="Furigana"/> when it is empty, too long or not kana.
+    /// </summary>
+    public static string ReadingOf(string? furigana)
+    {
+        var reading = TextFolding.ToKatakanaReading(Guard.Required(furigana, nameof(Furigana), 60));
+        if (!reading.All(c => c is ' ' or >= '\u30A0' and <= '\u30FF'))
+        {
+            throw new DomainValidationException(nameof(Furigana), "KanaOnly", "The furigana must be written in katakana or hiragana.");
+        }
+        return Guard.Required(reading, nameof(Furigana), 60);
+    }
 
     public void ChangePrograms(Program programs)
     {

@@ -36,23 +36,41 @@ public static class TextFolding
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A reading (フリガナ) as people expect to see it stored: NFKC normalisation (half-width ｶﾀｶﾅ
+    /// becomes full width), hiragana turned into katakana, trimmed, and every run of spaces (full or
+    /// half width) one half-width space. Letters that are not kana are kept, for the caller to refuse.
+    /// </summary>
+    public static string ToKatakanaReading(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var normalised = text.Normalize(NormalizationForm.FormKC).Trim();
+        var sb = new StringBuilder(normalised.Length);
+        foreach (var c in normalised)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+            else
+            {
+                sb.Append(c is >= '\u3041' and <= '\u3096' or '\u309D' or '\u309E' ? (char)(c + 0x60) : c);
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Whether <paramref name="haystack"/> contains <paramref name="needle"/> once both are folded.</summary>
     public static bool FoldedContains(string? haystack, string? needle)
     {
         var n = Fold(needle);
         return n.Length == 0 || Fold(haystack).Contains(n, StringComparison.Ordinal);
-    }
-
-    /// <summary>Hiragana to katakana and half-width katakana to full width, keeping spaces: for storing readings.</summary>
-    public static string ToKatakana(string text)
-    {
-        var normalised = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(normalised.Length);
-        foreach (var c in normalised)
-        {
-            sb.Append(c is >= '\u3041' and <= '\u3096' or '\u309D' or '\u309E' ? (char)(c + 0x60) : c);
-        }
-        return sb.ToString();
     }
 
     /// <summary>Whether the text is all kana (after folding), i.e. could be a furigana reading.</summary>

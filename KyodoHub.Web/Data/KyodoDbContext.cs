@@ -11,6 +11,7 @@ using KyodoHub.Core.Requests;
 using KyodoHub.Core.Skills;
 using KyodoHub.Web.Features.ApiKeys;
 using KyodoHub.Web.Features.Audit;
+using KyodoHub.Web.Features.Calendar;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,8 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

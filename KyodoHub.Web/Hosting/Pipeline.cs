@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using KyodoHub.Web.Components;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Api;
+using KyodoHub.Web.Features.Calendar;
+using KyodoHub.Web.Features.Me;
 using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 
@@ -39,6 +41,8 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         app.MapHub<CoordinationHub>(CoordinationHub.Path);
         app.MapRequestApi();
+        app.MapCalendarFeed();
+        app.MapMyDataExport();
         app.MapOpenApi().AllowAnonymous();
         app.MapRecordsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

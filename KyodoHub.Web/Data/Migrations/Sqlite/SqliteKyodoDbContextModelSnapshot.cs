@@ -440,6 +440,52 @@ namespace KyodoHub.Web.Data.Migrations.Sqlite
                     b.ToTable("Offers");
                 });
 
+            modelBuilder.Entity("KyodoHub.Core.Registrants.DataDeletionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrantId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("DataDeletionRequests");
+                });
+
             modelBuilder.Entity("KyodoHub.Core.Registrants.Registrant", b =>
                 {
                     b.Property<int>("Id")
@@ -826,6 +872,34 @@ namespace KyodoHub.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("KyodoHub.Web.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrantId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1019,6 +1093,15 @@ namespace KyodoHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KyodoHub.Core.Registrants.DataDeletionRequest", b =>
+                {
+                    b.HasOne("KyodoHub.Core.Registrants.Registrant", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KyodoHub.Core.Registrants.Registrant", b =>
                 {
                     b.HasOne("KyodoHub.Core.Areas.Area", null)
@@ -1113,6 +1196,15 @@ namespace KyodoHub.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KyodoHub.Web.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("KyodoHub.Core.Registrants.Registrant", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

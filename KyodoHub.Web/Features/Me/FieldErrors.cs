@@ -1,0 +1,108 @@
+using KyodoHub.Core.Common;
+using KyodoHub.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace KyodoHub.Web.Features.Me;
+
+/// <summary>
+/// Messages for a form's fields, keyed by the domain's field names, so that the same message shows
+/// beside a field whether the form's own check or the domain's found the problem. Immutable: a form
+/// replaces its errors, and children get them as a parameter.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, string> _messages;
+
+    private FieldErrors(Dictionary<string, string> messages) => _messages = messages;
+
+    public static FieldErrors None { get; } = new([]);
+
+    public bool IsEmpty => _messages.Count == 0;
+
+    public IEnumerable<string> Fields => _messages.Keys;
+
+    public bool Has(string field) => _messages.ContainsKey(field);
+
+    /// <summary>The message for a field, or null.</summary>
+    public string? For(string field) => _messages.GetValueOrDefault(field);
+
+    /// <summary>The messages of fields that are not in <paramref name="shown"/>, for a summary above the form.</summary>
+    public IEnumerable<string> Except(IEnumerable<string> shown) =>
+        _messages.Where(m => !shown.Contains(m.Key)).Select(m => m.Value).Distinct();
+
+    /// <summary>The first message per field of the problems found; an empty list gives <see cref="None"/>.</summary>
+    public static FieldErrors From(IEnumerable<DomainValidationException> problems, IStringLocalizer<SharedResource> localizer)
+    {
+        var messages = new Dictionary<string, string>();
+        foreach (var problem in problems)
+        {
+            messages.TryAdd(problem.Field, ValidationText.Of(localizer, problem.Field, problem.Code));
+        }
+        return messages.Count == 0 ? None : new FieldErrors(messages);
+    }
+
+    public static FieldErrors From(DomainValidationException problem, IStringLocalizer<SharedResource> localizer) => From([problem], localizer);
+
+    /// <summary>These errors without the given field's, after it was corrected.</summary>
+    public FieldErrors Without(string field)
+    {
+        if (!Has(field))
+        {
+            return this;
+        }
+        var copy = new Dictionary<string, string>(_messages);
+        copy.Remove(field);
+        return copy.Count == 0 ? None : new FieldErrors(copy);
+    }
+
+    /// <summary>These errors with the given field's replaced by what a fresh check found.</summary>
+    public FieldErrors With(string field, IEnumerable<DomainValidationException> problems, IStringLocalizer<SharedResource> localizer)
+    {
+        var found = From(problems.Where(p => p.Field == field), localizer);
+        var copy = new Dictionary<string, string>(_messages);
+        copy.Remove(field);
+        foreach (var (key, message) in found._messages)
+        {
+            copy[key] = message;
+        }
+        return copy.Count == 0 ? None : new FieldErrors(copy);
+    }
+}
+
+/// <summary>
+/// Turns a domain validation failure (field and code) into a sentence in the current language:
+/// <c>Validation_{Field}_{Code}</c> when a field has its own wording, else <c>Validation_{Code}</c>
+/// with the field's label (<c>Field_{Field}</c>), else a generic message.
+/// </summary>
+public static class ValidationText
+{
+    public static string Of(IStringLocalizer<SharedResource> localizer, string field, string code)
+    {
+        var specific = localizer[$"Validation_{field}_{code}"];
+        if (!specific.ResourceNotFound)
+        {
+            return specific;
+        }
+        var label = localizer[$"Field_{field}"];
+        var general = localizer[$"Validation_{code}", label.ResourceNotFound ? field : label.Value];
+        return general.ResourceNotFound ? localizer["Validation_Invalid", label.ResourceNotFound ? field : label.Value] : general;
+    }
+
+    /// <summary>Runs each check and collects what they throw, so that a form can show every problem at once.</summary>
+    public static List<DomainValidationException> Collect(params Action[] checks)
+    {
+        var problems = new List<DomainValidationException>();
+        foreach (var check in checks)
+        {
+            try
+            {
+                check();
+            }
+            catch (DomainValidationException problem)
+            {
+                problems.Add(problem);
+            }
+        }
+        return problems;
+    }
+}
