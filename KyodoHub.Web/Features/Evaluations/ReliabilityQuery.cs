@@ -20,6 +20,12 @@ public sealed class ReliabilityQuery(IDbContextFactory<KyodoDbContext> factory)
     public async Task<IReadOnlyDictionary<int, ReliabilityFigures>> GetAsync(IReadOnlyCollection<int>? registrantIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(db, registrantIds, cancellationToken);
+    }
+
+    /// <summary>The same figures read through a context the caller already holds (the match index loads them with the rest of the history).</summary>
+    public static async Task<Dictionary<int, ReliabilityFigures>> ReadAsync(KyodoDbContext db, IReadOnlyCollection<int>? registrantIds, CancellationToken cancellationToken)
+    {
         var assignments = db.Assignments.AsNoTracking();
         if (registrantIds is not null)
         {

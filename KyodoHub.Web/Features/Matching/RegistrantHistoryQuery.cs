@@ -1,15 +1,16 @@
-using KyodoHub.Core.Agreements;
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Matching;
 using KyodoHub.Core.Offers;
 using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KyodoHub.Web.Features.Matching;
 
 /// <summary>
 /// What the match engine needs to know of registrants' past and planned activities, read from the
-/// database: activity dates, completions and no-shows, the groups' ratings, confirmed sessions not
+/// database: activity dates, reliability (completions, no-shows and the groups' ratings, from
+/// <see cref="ReliabilityQuery"/>), confirmed sessions not
 /// yet ended, activities per Tokyo month, and groups whose offers they declined.
 /// </summary>
 public static class RegistrantHistoryQuery
@@ -28,12 +29,7 @@ public static class RegistrantHistoryQuery
                 join r in db.Requests on a.RequestId equals r.Id
                 select new { a.RegistrantId, a.State, Request = r })
             .ToListAsync(cancellationToken);
-        var requestIds = rows.Select(x => x.Request.Id).Distinct().ToList();
-        var ratings = await db.Evaluations.AsNoTracking()
-            .Where(e => e.Author == PartyKind.Group && requestIds.Contains(e.RequestId))
-            .Select(e => new { e.RequestId, e.Rating })
-            .ToListAsync(cancellationToken);
-        var ratingByRequest = ratings.GroupBy(e => e.RequestId).ToDictionary(g => g.Key, g => g.Max(e => e.Rating));
+        var reliability = await ReliabilityQuery.ReadAsync(db, registrantIds, cancellationToken);
         var declined = await (
                 from o in offers
                 join r in db.Requests on o.RequestId equals r.Id
@@ -44,15 +40,14 @@ public static class RegistrantHistoryQuery
         var histories = new Dictionary<int, RegistrantHistory>();
         foreach (var group in rows.GroupBy(x => x.RegistrantId))
         {
-            var completed = group.Where(x => x.State == AssignmentState.Completed).ToList();
             var counted = group.Where(x => x.State is AssignmentState.Confirmed or AssignmentState.Completed).ToList();
-            var rated = completed.Where(x => ratingByRequest.ContainsKey(x.Request.Id)).Select(x => ratingByRequest[x.Request.Id]).ToList();
+            var figures = reliability.GetValueOrDefault(group.Key) ?? ReliabilityFigures.None(group.Key);
             histories[group.Key] = new RegistrantHistory(
                 activityDates: counted.SelectMany(x => x.Request.Sessions).Select(s => DateOnly.FromDateTime(TokyoTime.ToLocal(s.Start))),
-                completedCount: completed.Count,
-                noShowCount: group.Count(x => x.State == AssignmentState.NoShow),
-                ratingSum: rated.Sum(),
-                ratingCount: rated.Count,
+                completedCount: figures.Completed,
+                noShowCount: figures.NoShows,
+                ratingSum: figures.RatingSum,
+                ratingCount: figures.RatingCount,
                 commitments: group.Where(x => x.State == AssignmentState.Confirmed)
                     .SelectMany(x => x.Request.Sessions).Where(s => s.End > now).Select(s => new Commitment(s.Start, s.End)),
                 monthlyActivities: counted
