@@ -4,6 +4,7 @@ using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Agreements;
 using KyodoHub.Web.Identity;
+using KyodoHub.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoHub.Tests.Agreements;
@@ -38,12 +39,15 @@ public class AgreementServiceTests(AppFixture fixture)
     {
         var c = await CollaborationSeed.CreateAsync(Services, registrants: 2);
         var id = await DraftAsync(c);
-        var notices = new List<AgreementNotice>();
-        using var subscription = Services.GetRequiredService<IAgreementNotifier>().Subscribe(n =>
+        var notices = new List<AgreementEvent>();
+        using var subscription = Services.GetRequiredService<IEventBroker>().Subscribe(e =>
         {
-            lock (notices)
+            if (e is AgreementEvent changed)
             {
-                notices.Add(n);
+                lock (notices)
+                {
+                    notices.Add(changed);
+                }
             }
             return Task.CompletedTask;
         });
@@ -65,10 +69,19 @@ public class AgreementServiceTests(AppFixture fixture)
         var final = await ViewAsCoordinatorAsync(id);
         Assert.Equal(AgreementState.Confirmed, final.State);
         Assert.All(final.Parties, p => Assert.NotNull(p.ConfirmedAt));
-        lock (notices)
+        // Live events are delivered after the save; with a backplane they may arrive a moment later.
+        AgreementState[] States()
         {
-            Assert.Equal([AgreementState.Draft, AgreementState.Draft, AgreementState.Confirmed], notices.Where(n => n.AgreementId == id).Select(n => n.State));
+            lock (notices)
+            {
+                return [.. notices.Where(n => n.AgreementId == id).Select(n => n.State)];
+            }
         }
+        for (var waited = 0; States().Length < 3 && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal([AgreementState.Draft, AgreementState.Draft, AgreementState.Confirmed], States());
     }
 
     [Fact]

@@ -24,7 +24,6 @@ internal static class RecordsRegistration
 
         services.AddSingleton(configuration.GetSection(PdfOptions.Section).Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<JapaneseFont>();
-        services.AddSingleton<IAgreementNotifier, AgreementNotifier>();
         services.AddScoped<AgreementService>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<CompletionService>();

@@ -28,7 +28,7 @@ public sealed class DomainEventDispatcher(IEventBroker broker) : IDomainEventDis
         RequestDetailsChanged e => Of(e.Request, RequestEventKind.Changed, e.Request.State, e.Request.State),
         OfferSent e => new OfferEvent(OfferEventKind.Sent, e.Offer.Id, e.Offer.RequestId, e.Offer.RegistrantId, OfferState.Offered),
         OfferAnswered e => new OfferEvent(OfferEventKind.Answered, e.Offer.Id, e.Offer.RequestId, e.Offer.RegistrantId, e.Answer),
-        AgreementChanged e => new AgreementEvent(e.Agreement.Id, e.Agreement.RequestId),
+        AgreementChanged e => new AgreementEvent(e.Agreement.Id, e.Agreement.RequestId, e.Agreement.State),
         AssignmentChanged e => new AssignmentEvent(e.Assignment.Id, e.Assignment.RequestId, e.Assignment.RegistrantId, e.Assignment.State),
         RegistrantChanged e => new RegistrantEvent(e.Registrant.Id),
         _ => null,

@@ -1,3 +1,4 @@
+using KyodoHub.Core.Agreements;
 using KyodoHub.Core.Offers;
 using KyodoHub.Core.Requests;
 
@@ -38,7 +39,7 @@ public sealed record OfferEvent(OfferEventKind Kind, int OfferId, int RequestId,
 public sealed record AssignmentEvent(int AssignmentId, int RequestId, int RegistrantId, AssignmentState State) : LiveEvent;
 
 /// <summary>An agreement was drafted, revised or confirmed by a party.</summary>
-public sealed record AgreementEvent(int AgreementId, int RequestId) : LiveEvent;
+public sealed record AgreementEvent(int AgreementId, int RequestId, AgreementState State) : LiveEvent;
 
 /// <summary>A registrant's profile changed; the match index refreshes them.</summary>
 public sealed record RegistrantEvent(int RegistrantId) : LiveEvent;

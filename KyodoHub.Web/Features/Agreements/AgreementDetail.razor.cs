@@ -1,5 +1,6 @@
 using KyodoHub.Core.Common;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -21,7 +22,7 @@ public partial class AgreementDetail
     private AgreementService Agreements { get; set; } = null!;
 
     [Inject]
-    private IAgreementNotifier Notifier { get; set; } = null!;
+    private IEventBroker Events { get; set; } = null!;
 
     [Inject]
     private JapaneseFont Font { get; set; } = null!;
@@ -34,7 +35,7 @@ public partial class AgreementDetail
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Notifier.Subscribe(notice => notice.AgreementId == Id ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
+        _subscription = Events.Subscribe(e => e is AgreementEvent changed && changed.AgreementId == Id ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
         _isStaff = (await CurrentUser.GetAsync()).IsStaff;
         await LoadAsync();
     }

@@ -13,9 +13,9 @@ namespace KyodoHub.Web.Features.Agreements;
 /// Agreements (協定書, guideline §3(2)): a coordinator drafts one from a filled request, each party
 /// (the group's contact and every assigned registrant) confirms it in their own workspace. Staff
 /// see every agreement; a group contact only their group's; a registrant only those they are a
-/// party to. Every change is announced through <see cref="IAgreementNotifier"/>.
+/// party to. Every change raises <see cref="AgreementChanged"/>, which reaches open pages as a live event after the save.
 /// </summary>
-public sealed class AgreementService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, IAgreementNotifier notifier, TimeProvider clock)
+public sealed class AgreementService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<AgreementLists> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -87,7 +87,6 @@ public sealed class AgreementService(IDbContextFactory<KyodoDbContext> factory, 
         var agreement = new Agreement(request.Id, request.GroupId, await AssignedAsync(db, requestId, cancellationToken), terms, user.UserName, clock.GetUtcNow());
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(agreement);
         return agreement.Id;
     }
 
@@ -103,7 +102,6 @@ public sealed class AgreementService(IDbContextFactory<KyodoDbContext> factory, 
         }
         agreement.Revise(terms);
         await SaveAsync(db, cancellationToken);
-        await PublishAsync(agreement);
     }
 
     /// <summary>The signed-in party confirms the agreement. Confirming twice changes nothing.</summary>
@@ -120,7 +118,6 @@ public sealed class AgreementService(IDbContextFactory<KyodoDbContext> factory, 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await PublishAsync(agreement);
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
@@ -185,7 +182,4 @@ public sealed class AgreementService(IDbContextFactory<KyodoDbContext> factory, 
             throw new DomainRuleException("AgreementChangedMeanwhile", "The agreement was changed by someone else.");
         }
     }
-
-    private Task PublishAsync(Agreement agreement) =>
-        notifier.PublishAsync(new AgreementNotice(agreement.Id, agreement.RequestId, agreement.State, agreement.Version));
 }
