@@ -122,7 +122,7 @@ public sealed record ProfileChoices(
     IReadOnlyList<string> Languages)
 {
     /// <summary>Languages the form offers; a registrant's other codes are kept and listed too.</summary>
-    public static IReadOnlyList<string> KnownLanguages { get; } = ["ja", "en", "zh", "ko", "vi", "pt", "es", "tl", "ne"];
+    public static IReadOnlyList<string> KnownLanguages => Forms.Choices.Languages;
 
     public static IReadOnlyList<GroupKind> GroupKinds { get; } = Enum.GetValues<GroupKind>();
 }
