@@ -4,7 +4,7 @@ using KyodoHub.Core.Registrants;
 using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Features.Me;
 using KyodoHub.Web.Localization;
-using FieldErrors = KyodoHub.Web.Features.Me.FieldErrors;
+using KyodoHub.Web.Features.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 

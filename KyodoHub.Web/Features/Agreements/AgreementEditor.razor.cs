@@ -1,6 +1,7 @@
 using KyodoHub.Core.Agreements;
 using KyodoHub.Core.Common;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Forms;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,7 @@ public partial class AgreementEditor
 {
     private const int MaxText = 2000;
     private readonly TermsInput _input = new();
-    private readonly FieldErrors _errors = new();
+    private FormErrors _errors = null!;
     private AgreementDraft? _draft;
     private string? _problem;
     private bool _busy;
@@ -30,6 +31,7 @@ public partial class AgreementEditor
 
     protected override async Task OnInitializedAsync()
     {
+        _errors = new FormErrors(L);
         try
         {
             _draft = await Agreements.PrepareAsync(RequestId);
@@ -65,7 +67,7 @@ public partial class AgreementEditor
         }
         catch (DomainValidationException ex)
         {
-            _errors.Add(ex, L, LabelOf(ex.Field));
+            _errors.AddLabelled(ex, LabelOf(ex.Field));
         }
         catch (DomainRuleException ex)
         {
@@ -84,23 +86,23 @@ public partial class AgreementEditor
     private bool Validate()
     {
         _errors.Clear();
-        _errors.Required(nameof(TermsInput.Purpose), _input.Purpose, MaxText, L, LabelOf(nameof(TermsInput.Purpose)));
-        _errors.Required(nameof(TermsInput.GroupRole), _input.GroupRole, MaxText, L, LabelOf(nameof(TermsInput.GroupRole)));
-        _errors.Required(nameof(TermsInput.RegistrantRole), _input.RegistrantRole, MaxText, L, LabelOf(nameof(TermsInput.RegistrantRole)));
-        _errors.Required(nameof(TermsInput.Responsibilities), _input.Responsibilities, MaxText, L, LabelOf(nameof(TermsInput.Responsibilities)));
-        _errors.Required(nameof(TermsInput.CostSharing), _input.CostSharing, MaxText, L, LabelOf(nameof(TermsInput.CostSharing)));
-        _errors.Required(nameof(TermsInput.ResultsOwnership), _input.ResultsOwnership, MaxText, L, LabelOf(nameof(TermsInput.ResultsOwnership)));
+        _errors.Required(nameof(TermsInput.Purpose), _input.Purpose, MaxText, LabelOf(nameof(TermsInput.Purpose)));
+        _errors.Required(nameof(TermsInput.GroupRole), _input.GroupRole, MaxText, LabelOf(nameof(TermsInput.GroupRole)));
+        _errors.Required(nameof(TermsInput.RegistrantRole), _input.RegistrantRole, MaxText, LabelOf(nameof(TermsInput.RegistrantRole)));
+        _errors.Required(nameof(TermsInput.Responsibilities), _input.Responsibilities, MaxText, LabelOf(nameof(TermsInput.Responsibilities)));
+        _errors.Required(nameof(TermsInput.CostSharing), _input.CostSharing, MaxText, LabelOf(nameof(TermsInput.CostSharing)));
+        _errors.Required(nameof(TermsInput.ResultsOwnership), _input.ResultsOwnership, MaxText, LabelOf(nameof(TermsInput.ResultsOwnership)));
         if (_input.PeriodStart is null)
         {
-            _errors.Add(nameof(TermsInput.PeriodStart), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodStart))]);
+            _errors.AddMessage(nameof(TermsInput.PeriodStart), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodStart))]);
         }
         if (_input.PeriodEnd is null)
         {
-            _errors.Add(nameof(TermsInput.PeriodEnd), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodEnd))]);
+            _errors.AddMessage(nameof(TermsInput.PeriodEnd), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodEnd))]);
         }
         else if (_input.PeriodStart is { } start && _input.PeriodEnd < start)
         {
-            _errors.Add(nameof(TermsInput.PeriodEnd), L["Validation_EndBeforeStart", LabelOf(nameof(TermsInput.PeriodEnd))]);
+            _errors.AddMessage(nameof(TermsInput.PeriodEnd), L["Validation_EndBeforeStart", LabelOf(nameof(TermsInput.PeriodEnd))]);
         }
         return !_errors.Any;
     }

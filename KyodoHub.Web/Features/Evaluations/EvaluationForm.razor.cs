@@ -1,6 +1,7 @@
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Evaluations;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Forms;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,7 @@ namespace KyodoHub.Web.Features.Evaluations;
 public partial class EvaluationForm
 {
     private const int MaxComment = 2000;
-    private readonly FieldErrors _errors = new();
+    private FormErrors _errors = null!;
     private EvaluationTask? _task;
     private string? _problem;
     private bool _busy;
@@ -32,6 +33,7 @@ public partial class EvaluationForm
 
     protected override async Task OnInitializedAsync()
     {
+        _errors = new FormErrors(L);
         try
         {
             _task = await Evaluations.GetTaskAsync(RequestId);
@@ -57,7 +59,7 @@ public partial class EvaluationForm
         }
         catch (DomainValidationException ex)
         {
-            _errors.Add(ex, L, LabelOf(ex.Field));
+            _errors.AddLabelled(ex, LabelOf(ex.Field));
         }
         catch (DomainRuleException ex)
         {
@@ -78,19 +80,19 @@ public partial class EvaluationForm
         _errors.Clear();
         if (_goalsMet is < 1 or > 5)
         {
-            _errors.Add(nameof(Evaluation.GoalsMet), L["ChoiceRequired", LabelOf(nameof(Evaluation.GoalsMet))]);
+            _errors.AddMessage(nameof(Evaluation.GoalsMet), L["ChoiceRequired", LabelOf(nameof(Evaluation.GoalsMet))]);
         }
         if (_rating is < 1 or > 5)
         {
-            _errors.Add(nameof(Evaluation.Rating), L["ChoiceRequired", LabelOf(nameof(Evaluation.Rating))]);
+            _errors.AddMessage(nameof(Evaluation.Rating), L["ChoiceRequired", LabelOf(nameof(Evaluation.Rating))]);
         }
         if (_synergy is null)
         {
-            _errors.Add(nameof(Evaluation.Synergy), L["ChoiceRequired", LabelOf(nameof(Evaluation.Synergy))]);
+            _errors.AddMessage(nameof(Evaluation.Synergy), L["ChoiceRequired", LabelOf(nameof(Evaluation.Synergy))]);
         }
         if ((_comment?.Trim().Length ?? 0) > MaxComment)
         {
-            _errors.Add(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
+            _errors.AddMessage(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
         }
         return !_errors.Any;
     }

@@ -19,16 +19,38 @@ public sealed class FormErrors(IStringLocalizer<SharedResource> localizer)
 
     public string? this[string field] => _messages.GetValueOrDefault(field);
 
+    public bool Has(string field) => _messages.ContainsKey(field);
+
     public void Clear() => _messages.Clear();
 
     public void Clear(string field) => _messages.Remove(field);
 
-    /// <summary>Adds the message for a rule code, e.g. <c>Required</c>, about the field.</summary>
-    public void Add(string field, string code, string? labelField = null)
+    /// <summary>Adds the message for a rule code, e.g. <c>Required</c>, about the field (see <see cref="ValidationText"/>).</summary>
+    public void Add(string field, string code, string? labelField = null) =>
+        _messages[field] = ValidationText.Of(localizer, labelField ?? LabelOf(field), code);
+
+    /// <summary>Adds a message the form words itself; the first message of a field stays.</summary>
+    public void AddMessage(string field, string message) => _messages.TryAdd(field, message);
+
+    /// <summary>The server's verdict about a field whose label the form gives, not a <c>Field_</c> key.</summary>
+    public void AddLabelled(DomainValidationException error, string label)
     {
-        var label = localizer[$"Field_{labelField ?? LabelOf(field)}"];
-        var text = localizer[$"Validation_{code}", label];
-        _messages[field] = text.ResourceNotFound ? localizer["Validation_Invalid", label] : text;
+        var text = localizer[$"Validation_{error.Code}", label];
+        AddMessage(error.Field, text.ResourceNotFound ? localizer["Validation_Invalid", label] : text);
+    }
+
+    /// <summary>Checks a required text of at most <paramref name="maxLength"/> characters, labelled by the form.</summary>
+    public void Required(string field, string? value, int maxLength, string label)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            AddMessage(field, localizer["FieldRequired", label]);
+        }
+        else if (trimmed.Length > maxLength)
+        {
+            AddMessage(field, localizer["Validation_TooLongMax", label, maxLength]);
+        }
     }
 
     /// <summary>Adds the server's verdict; <paramref name="prefix"/> places it inside a sub-form ("Group.").</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Registrants;
+using KyodoHub.Web.Features.Forms;
 
 namespace KyodoHub.Web.Features.Me;
 

@@ -1,4 +1,5 @@
 using KyodoHub.Core.Registrants;
+using KyodoHub.Web.Features.Forms;
 using Microsoft.AspNetCore.Components;
 
 namespace KyodoHub.Web.Features.Me;

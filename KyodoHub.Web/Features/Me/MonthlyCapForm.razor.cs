@@ -1,5 +1,6 @@
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Registrants;
+using KyodoHub.Web.Features.Forms;
 using Microsoft.AspNetCore.Components;
 
 namespace KyodoHub.Web.Features.Me;

@@ -1,5 +1,6 @@
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Registrants;
+using KyodoHub.Web.Features.Forms;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,5 @@
 using KyodoHub.Core.Common;
+using KyodoHub.Web.Features.Forms;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

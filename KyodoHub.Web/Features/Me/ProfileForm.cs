@@ -2,6 +2,7 @@ using KyodoHub.Core.Common;
 using KyodoHub.Core.Groups;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
+using KyodoHub.Web.Features.Forms;
 
 namespace KyodoHub.Web.Features.Me;
 
