@@ -1,0 +1,105 @@
+using KyodoHub.Core.Common;
+using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Offers;
+using KyodoHub.Web.Live;
+using KyodoHub.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace KyodoHub.Web.Features.Me;
+
+public partial class MyOffersPage : IDisposable
+{
+    [Inject]
+    private MyOffersService Inbox { get; set; } = null!;
+
+    [Inject]
+    private OfferService Offers { get; set; } = null!;
+
+    [Inject]
+    private IEventBroker Broker { get; set; } = null!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = null!;
+
+    [Inject]
+    private ConnectionStatus Connection { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+
+    private Inbox? _inbox;
+    private IDisposable? _subscription;
+    private int? _registrantId;
+    private string? _message;
+    private Severity _severity;
+    private bool _busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _registrantId = (await CurrentUser.GetAsync()).RegistrantId;
+        _subscription = Broker.Subscribe(OnLiveEventAsync);
+        Connection.Reconnected += ReloadLiveAsync;
+        _inbox = await Inbox.GetAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        Connection.Reconnected -= ReloadLiveAsync;
+    }
+
+    private Task OnLiveEventAsync(LiveEvent liveEvent) => liveEvent switch
+    {
+        OfferEvent e when e.RegistrantId == _registrantId => ReloadLiveAsync(),
+        AssignmentEvent { State: KyodoHub.Core.Offers.AssignmentState.Cancelled } e when e.RegistrantId == _registrantId =>
+            InvokeAsync(async () =>
+            {
+                (_message, _severity) = (L["ActivityCancelled"], Severity.Warning);
+                await ReloadLiveAsync();
+            }),
+        _ => Task.CompletedTask,
+    };
+
+    private Task ReloadLiveAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            _inbox = await Inbox.GetAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
+
+    private Task AcceptAsync(int offerId) => AnswerAsync(() => Offers.AcceptAsync(offerId), L["OfferAccepted"]);
+
+    private Task DeclineAsync(int offerId, string reason) => AnswerAsync(() => Offers.DeclineAsync(offerId, reason), L["OfferDeclined"]);
+
+    private async Task AnswerAsync(Func<Task> answer, string done)
+    {
+        _busy = true;
+        try
+        {
+            await answer();
+            (_message, _severity) = (done, Severity.Success);
+        }
+        catch (DomainRuleException ex)
+        {
+            (_message, _severity) = (L[$"Error_{ex.Code}"], Severity.Warning);
+        }
+        catch (DomainValidationException)
+        {
+            (_message, _severity) = (L["FieldRequired", L["DeclineReasonField"]], Severity.Warning);
+        }
+        finally
+        {
+            _busy = false;
+        }
+        _inbox = await Inbox.GetAsync();
+    }
+}
