@@ -17,6 +17,7 @@ internal static class Pipeline
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseKyodoSecurity();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Machines (the API, the hub) get bare status codes and problem details; people get a page.
         app.Use((context, next) =>
@@ -41,7 +42,8 @@ internal static class Pipeline
         app.MapRequestApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapRecordsEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers already forbid every frame ancestor; Blazor's own, looser one would be a second policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
