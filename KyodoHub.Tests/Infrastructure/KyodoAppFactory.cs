@@ -46,6 +46,9 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where the app writes administrators' backups: a temporary folder of its own.</summary>
+    public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), $"kyodohub-backups-{Guid.NewGuid():N}");
     public int Port { get; }
     public Uri BaseAddress => new($"{(HttpsCertificate is null ? "http" : "https")}://127.0.0.1:{Port}/");
 
@@ -79,6 +82,7 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Backup:Folder", BackupFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -129,6 +133,10 @@ public class AppFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         TestFiles.DeleteDatabase(App.DatabasePath);
+        if (Directory.Exists(App.BackupFolder))
+        {
+            Directory.Delete(App.BackupFolder, recursive: true);
+        }
     }
 }
 

@@ -19,6 +19,8 @@ internal static class FeatureRegistration
     {
         services.AddScoped<ClientInfo>();
         services.AddScoped<UserAdminService>();
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<RequestDetailService>();
