@@ -46,6 +46,9 @@ internal static class FeatureRegistration
         services.AddSingleton<Core.Planning.BatchPlanner>();
         services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();
+        services.Configure<Features.Retention.RetentionOptions>(configuration.GetSection(Features.Retention.RetentionOptions.Section));
+        services.AddScoped<Features.Retention.RetentionService>();
+        services.AddHostedService<Features.Retention.RetentionWorker>();
         services.AddKyodoRecords(configuration);
         return services;
     }
