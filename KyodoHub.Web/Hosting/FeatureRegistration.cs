@@ -24,6 +24,7 @@ internal static class FeatureRegistration
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<RequestDetailService>();
+        services.AddScoped<RequestEditing>();
         services.AddScoped<DeskOverviewService>();
         services.AddScoped<MyOverviewService>();
         services.AddScoped<MyOffersService>();
