@@ -8,12 +8,17 @@ public sealed class WebEntryPoint
 {
     private WebEntryPoint() { }
 
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var app = WebApplication.CreateBuilder(args).AddKyodoHub().Build();
+        if (Features.Admin.BackupCommand.TargetOf(args) is { } backup)
+        {
+            return Features.Admin.BackupCommand.Run(app.Services, backup);
+        }
         app.UseKyodoHub();
         await app.Services.InitialiseDatabaseAsync();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         await app.RunAsync();
+        return 0;
     }
 }

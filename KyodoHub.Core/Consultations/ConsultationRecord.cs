@@ -44,4 +44,8 @@ public sealed class ConsultationRecord : AggregateRoot
     public int? GroupId { get; private set; }
 
     public void MarkFollowUpDone() => FollowUpDone = true;
+
+    /// <summary>Removes the visitor's name and the free text about them, keeping when, how and by whom.</summary>
+    public void Anonymise() =>
+        (VisitorName, Topic, Outcome) = (Registrants.Registrant.AnonymousName, Registrants.Registrant.AnonymousName, Registrants.Registrant.AnonymousName);
 }

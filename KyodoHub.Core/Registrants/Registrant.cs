@@ -252,6 +252,29 @@ public sealed class Registrant : AggregateRoot
         Changed();
     }
 
+    /// <summary>What an anonymised registrant is called instead of their name.</summary>
+    public const string AnonymousName = "（匿名化済み）";
+
+    /// <summary>Whether <see cref="Anonymise"/> has removed what identified this person.</summary>
+    public bool IsAnonymised => Name == AnonymousName && Email is null && Phone is null;
+
+    /// <summary>
+    /// Removes what identifies the person — name, reading, contact, free text — and retires them,
+    /// keeping what the statistics need (area, programmes, skills, dates). Cannot be undone.
+    /// </summary>
+    public void Anonymise()
+    {
+        if (IsAnonymised)
+        {
+            return;
+        }
+        (Name, Furigana, Email, Phone) = (AnonymousName, "トクメイ", null, null);
+        (LectureThemes, Audiences) = ([], null);
+        Status = RegistrantStatus.Retired;
+        RefreshSearchKey();
+        Changed();
+    }
+
     public void LinkUser(string userId) => UserId = Guard.Required(userId, nameof(UserId), 450);
 
     private void MoveTo(RegistrantStatus to, RegistrantStatus from)

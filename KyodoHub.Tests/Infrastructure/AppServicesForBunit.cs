@@ -35,6 +35,7 @@ internal static class AppServicesForBunit
         services.AddScoped<ConnectionStatus>();
         services.AddScoped<DashboardService>();
         services.AddScoped<RequestDetailService>();
+        services.AddScoped<RequestEditing>();
         services.AddScoped<CandidateRanking>();
         services.AddScoped<OfferService>();
         services.AddScoped<Web.Features.Forms.ReferenceData>();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using KyodoHub.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KyodoHub.Tests.Infrastructure;
@@ -22,12 +24,33 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         _settings = settings ?? new Dictionary<string, string>();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"kyodohub-test-{Guid.NewGuid():N}.db");
         Port = FreePort();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port, listen =>
+        {
+            if (HttpsCertificate is { } certificate)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
     }
 
+    /// <summary>The hosting environment; <c>Production</c> to see what a live server does.</summary>
+    public string Environment { get; init; } = "Testing";
+
+    /// <summary>Serve HTTPS with this certificate instead of plain HTTP.</summary>
+    public X509Certificate2? HttpsCertificate { get; init; }
+
+    /// <summary>Collects every log message of the app, at every level, when set.</summary>
+    public CapturedLogs? Logs { get; init; }
+
+    /// <summary>Replaces app services for a test, e.g. one that fails on purpose.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DatabasePath { get; }
+
+    /// <summary>Where the app writes administrators' backups: a temporary folder of its own.</summary>
+    public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), $"kyodohub-backups-{Guid.NewGuid():N}");
     public int Port { get; }
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+    public Uri BaseAddress => new($"{(HttpsCertificate is null ? "http" : "https")}://127.0.0.1:{Port}/");
 
     /// <summary>Starts the server (migrating and seeding the database) if it is not running yet.</summary>
     public KyodoAppFactory Start()
@@ -38,7 +61,14 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
 
     /// <summary>A client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
     public HttpClient NewClient(bool followRedirects = false) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true })
+        new(new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = followRedirects,
+            UseCookies = true,
+            // Over HTTPS, trust this server's own test certificate and nothing else.
+            ServerCertificateCustomValidationCallback = HttpsCertificate is null ? null : (_, presented, _, _) => presented?.Thumbprint == HttpsCertificate.Thumbprint,
+        })
         {
             BaseAddress = BaseAddress,
         };
@@ -47,16 +77,29 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
     {
         // Not Development: tests see what users see (no developer error pages); the static
         // assets are wired explicitly, as Development would.
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Backup:Folder", BackupFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (Logs is not null)
+            {
+                logging.AddProvider(Logs);
+                logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+            }
+        });
+        if (TestServices is not null)
+        {
+            builder.ConfigureServices(TestServices);
+        }
     }
 
     private static int FreePort()
@@ -68,9 +111,17 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
 }
 
 /// <summary>One running app shared by the tests of a collection: starting and seeding takes seconds.</summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
-    public KyodoAppFactory App { get; } = new();
+    public AppFixture()
+        : this(new KyodoAppFactory())
+    {
+    }
+
+    /// <summary>For fixtures whose app is configured differently.</summary>
+    protected AppFixture(KyodoAppFactory app) => App = app;
+
+    public KyodoAppFactory App { get; }
 
     public Task InitializeAsync()
     {
@@ -82,6 +133,10 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         TestFiles.DeleteDatabase(App.DatabasePath);
+        if (Directory.Exists(App.BackupFolder))
+        {
+            Directory.Delete(App.BackupFolder, recursive: true);
+        }
     }
 }
 

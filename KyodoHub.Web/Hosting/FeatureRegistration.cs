@@ -20,9 +20,12 @@ internal static class FeatureRegistration
     {
         services.AddScoped<ClientInfo>();
         services.AddScoped<UserAdminService>();
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<RequestDetailService>();
+        services.AddScoped<RequestEditing>();
         services.AddScoped<DeskOverviewService>();
         services.AddScoped<MyOverviewService>();
         services.AddScoped<MyOffersService>();
@@ -52,6 +55,9 @@ internal static class FeatureRegistration
         services.AddSingleton<Core.Planning.BatchPlanner>();
         services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();
+        services.Configure<Features.Retention.RetentionOptions>(configuration.GetSection(Features.Retention.RetentionOptions.Section));
+        services.AddScoped<Features.Retention.RetentionService>();
+        services.AddHostedService<Features.Retention.RetentionWorker>();
         services.AddKyodoRecords(configuration);
         return services;
     }

@@ -19,6 +19,7 @@ internal static class Pipeline
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseKyodoSecurity();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Machines (the API, the hub) get bare status codes and problem details; people get a page.
         app.Use((context, next) =>
@@ -45,7 +46,8 @@ internal static class Pipeline
         app.MapMyDataExport();
         app.MapOpenApi().AllowAnonymous();
         app.MapRecordsEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers already forbid every frame ancestor; Blazor's own, looser one would be a second policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

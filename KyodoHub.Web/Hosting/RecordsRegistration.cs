@@ -18,6 +18,7 @@ internal static class RecordsRegistration
     {
         services.AddScoped<ClientAddress>();
         services.AddScoped<AuditActorSource>();
+        services.AddSingleton<RefusalLog>();
         services.AddScoped<CircuitHandler, AuditCircuitHandler>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ContactDetailsService>();

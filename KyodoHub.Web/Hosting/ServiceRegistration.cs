@@ -17,7 +17,7 @@ internal static class ServiceRegistration
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().AddKyodoCircuitLimits(builder.Environment);
         // Japanese text goes into pages as text, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
@@ -26,6 +26,7 @@ internal static class ServiceRegistration
         services.AddKyodoIdentity();
         services.AddScoped<CurrentUser>();
         services.AddKyodoLive();
+        services.AddKyodoSecurity(builder.Configuration, builder.Environment);
         services.AddKyodoFeatures(builder.Configuration);
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -36,7 +36,12 @@ internal static class IdentitySetup
             cookie.SlidingExpiration = true;
             // Machines get status codes, not the sign-in page.
             cookie.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<Features.Audit.AuditLog>()
+                    .RecordAsync(Features.Audit.AuditLog.AccessDenied, "Endpoint", null, context.Request.Path);
+                await StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            };
         });
         services.AddIdentityCore<AppUser>(options =>
             {

@@ -15,3 +15,8 @@
     }
   });
 })();
+
+// Print buttons (data-print): an event listener, not an inline handler, which the CSP forbids.
+document.addEventListener("click", e => {
+  if (e.target instanceof Element && e.target.closest("[data-print]")) window.print();
+});

@@ -48,8 +48,15 @@ public sealed record UserContext(string? UserId, string UserName, string Display
     }
 }
 
-/// <summary>The caller may not do this. Pages show a generic refusal; nothing is changed.</summary>
-public sealed class AccessDeniedException(string message) : Exception(message);
+/// <summary>
+/// The caller may not do this. Pages show a generic refusal; nothing is changed. Every refusal is
+/// written to the audit log under the caller of the work in progress, wherever it is raised.
+/// </summary>
+public sealed class AccessDeniedException : Exception
+{
+    public AccessDeniedException(string message)
+        : base(message) => Audit.AuditAmbient.Current?.ReportRefusal(message);
+}
 
 /// <summary>
 /// Resolves the caller in a circuit (from the authentication state) or in an HTTP request.

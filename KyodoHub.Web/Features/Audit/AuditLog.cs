@@ -23,13 +23,32 @@ public sealed class AuditLog(IDbContextFactory<KyodoDbContext> factory, AuditAct
     public const string ViewContact = "ViewContact";
     public const string Export = "Export";
     public const string Import = "Import";
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string AccessDenied = "AccessDenied";
 
     /// <summary>Records an event by the current user, in its own transaction.</summary>
     public async Task RecordAsync(string action, string entityType, string? entityId, string? detail = null, CancellationToken cancellationToken = default)
     {
         var who = await actor.GetAsync();
+        await WriteAsync(new AuditEntry(clock.GetUtcNow(), who.UserId, who.UserName, action, entityType, entityId, who.Address, detail), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a sign-in attempt under the account it was for — or, when no account matched, under
+    /// the address that was typed — with the reason when it failed.
+    /// </summary>
+    public async Task RecordSignInAsync(string? userId, string userName, string? failure, CancellationToken cancellationToken = default)
+    {
+        var who = await actor.GetAsync();
+        var name = userName.Length > 256 ? userName[..256] : userName;
+        await WriteAsync(new AuditEntry(clock.GetUtcNow(), userId, name, failure is null ? SignIn : SignInFailed, "User", userId, who.Address, failure), cancellationToken);
+    }
+
+    private async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), who.UserId, who.UserName, action, entityType, entityId, who.Address, detail));
+        db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
     }
 
