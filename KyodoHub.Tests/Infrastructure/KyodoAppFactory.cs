@@ -8,24 +8,27 @@ using Microsoft.Extensions.Logging;
 namespace KyodoHub.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel, on a free loopback port, with its own SQLite file and demo data, so
-/// that HTTP clients and Chromium can talk to it exactly as users do.
+/// The real app on Kestrel, on a free loopback port, with its own database (SQLite, or PostgreSQL
+/// in the suite's PostgreSQL run: see <see cref="TestDatabase"/>) and demo data, so that HTTP
+/// clients and Chromium can talk to it exactly as users do.
 /// </summary>
 public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
 
-    /// <param name="databasePath">The SQLite file; a new temporary one when null.</param>
+    /// <param name="database">The database to use, left to the caller to drop; a new one of this run's kind, dropped with the app, when null.</param>
     /// <param name="settings">Configuration the test wants different, e.g. <c>Pdf:FontPath</c>.</param>
-    public KyodoAppFactory(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    public KyodoAppFactory(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"kyodohub-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = database is null;
+        Database = database ?? TestDatabase.Create();
         Port = FreePort();
         UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
@@ -49,8 +52,8 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         // assets are wired explicitly, as Development would.
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
         foreach (var (key, value) in _settings)
         {
@@ -59,7 +62,16 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
-    private static int FreePort()
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -78,33 +90,11 @@ public sealed class AppFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        TestFiles.DeleteDatabase(App.DatabasePath);
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
-}
-
-internal static class TestFiles
-{
-    public static void DeleteDatabase(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left for the OS to clean from the temp folder.
-            }
-        }
-    }
 }
