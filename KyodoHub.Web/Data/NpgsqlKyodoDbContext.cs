@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KyodoHub.Web.Data;
 
@@ -18,9 +17,7 @@ public sealed class NpgsqlKyodoDbContext(DbContextOptions<NpgsqlKyodoDbContext> 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstants.Converter>();
         configurationBuilder.Properties<string>().UseCollation(Collation);
     }
-
-    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }
