@@ -34,7 +34,7 @@ public sealed class RedisEventBroker : IEventBroker, IDisposable
     private readonly EventFanOut _fanOut;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _subscribing = new(1, 1);
-    private ChannelMessageQueue? _queue;
+    private volatile ChannelMessageQueue? _queue;
 
     public RedisEventBroker(IConnectionMultiplexer redis, TimeProvider clock, LiveStatus status, ILogger<RedisEventBroker> logger)
     {
