@@ -26,20 +26,21 @@ chmod 755 "$servers"
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 as_pg=()
-# PostgreSQL refuses to run as root.
+# PostgreSQL refuses to run as root; run from a folder its user may enter.
 if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); fi
+pg() { (cd "$servers" && "${as_pg[@]}" "$pg_bin/$@"); }
 pg_port="$(free_port)"
 redis_port="$(free_port)"
 stop_servers() {
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$servers/pg" -m immediate stop >/dev/null 2>&1 || true
+  pg pg_ctl -D "$servers/pg" -m immediate stop >/dev/null 2>&1 || true
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
   rm -rf "$servers"
 }
 trap stop_servers EXIT
 mkdir "$servers/pg" "$servers/redis"
 [ "$(id -u)" -ne 0 ] || chown postgres: "$servers/pg"
-"${as_pg[@]}" "$pg_bin/initdb" -D "$servers/pg" -U kyodohub --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$servers/pg" -l "$servers/pg/server.log" -w start \
+pg initdb -D "$servers/pg" -U kyodohub --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+pg pg_ctl -D "$servers/pg" -l "$servers/pg/server.log" -w start \
   -o "-p $pg_port -k $servers/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$servers/redis" --logfile "$servers/redis/server.log"
 export KYODO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kyodohub"
@@ -52,8 +53,11 @@ status=0
 dotnet build KyodoHub.sln || status=$?
 if [ $status -eq 0 ]; then
   # The same tests on each database; the scale-out tests need PostgreSQL and run once, there.
+  # Extra arguments go to both runs (a --filter of your own replaces this one).
+  sqlite_only=(--filter "Database!=PostgreSQL")
+  case " $* " in *" --filter "*) sqlite_only=() ;; esac
   KYODO_TEST_DATABASE=sqlite dotnet test KyodoHub.sln --no-build \
-    --filter "Database!=PostgreSQL" \
+    "${sqlite_only[@]}" \
     --logger "trx;LogFileName=sqlite.trx" \
     --results-directory "$results/sqlite" \
     --blame-hang-timeout 10m \
