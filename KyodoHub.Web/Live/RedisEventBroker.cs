@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using StackExchange.Redis;
 
 namespace KyodoHub.Web.Live;
@@ -24,8 +23,6 @@ public sealed class RedisEventBroker : IEventBroker, IDisposable
         if n <= floor then n = floor + 1; redis.call('SET', KEYS[1], n) end
         return n
         """;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly IConnectionMultiplexer _redis;
     private readonly TimeProvider _clock;
@@ -60,8 +57,7 @@ public sealed class RedisEventBroker : IEventBroker, IDisposable
                 var db = _redis.GetDatabase();
                 var sequence = (long)await db.ScriptEvaluateAsync(NextSequence, [SequenceKey], [_fanOut.LastSequence]);
                 var stamped = liveEvent with { Sequence = sequence, OccurredAt = _clock.GetUtcNow() };
-                var envelope = JsonSerializer.Serialize(new Envelope(_instance, stamped), Json);
-                await _redis.GetSubscriber().PublishAsync(Channel, envelope);
+                await _redis.GetSubscriber().PublishAsync(Channel, LiveEventJson.Write(new LiveEnvelope(_instance, stamped)));
                 return;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -113,10 +109,10 @@ public sealed class RedisEventBroker : IEventBroker, IDisposable
 
     private Task OnMessageAsync(ChannelMessage message)
     {
-        Envelope? envelope;
+        LiveEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>(message.Message.ToString(), Json);
+            envelope = LiveEventJson.Read(message.Message.ToString());
         }
         catch (JsonException ex)
         {
@@ -142,6 +138,4 @@ public sealed class RedisEventBroker : IEventBroker, IDisposable
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => _ = EnsureSubscribedAsync();
-
-    private sealed record Envelope(string Instance, LiveEvent Event);
 }
