@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every KyodoHub test: installs what the tests need when it is missing (Chromium, Japanese
-# fonts for the browser tests and the agreement PDF, pdftotext to read the PDF back), runs the
-# whole suite, and prints "N passed, N failed" at the end.
+# fonts for the browser tests and the agreement PDF, pdftotext to read the PDF back, PostgreSQL
+# and Redis), starts throw-away PostgreSQL and Redis servers on free loopback ports, runs the
+# whole suite twice -- on SQLite, then on PostgreSQL -- and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 need=()
-for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils; do
+for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils postgresql redis-server; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -19,14 +20,54 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# Throw-away servers, data in a temporary folder, stopped however the script ends.
+servers="$(mktemp -d /tmp/kyodohub-servers.XXXXXX)"
+chmod 755 "$servers"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+as_pg=()
+# PostgreSQL refuses to run as root; run from a folder its user may enter.
+if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); fi
+pg() { (cd "$servers" && "${as_pg[@]}" "$pg_bin/$@"); }
+pg_port="$(free_port)"
+redis_port="$(free_port)"
+stop_servers() {
+  pg pg_ctl -D "$servers/pg" -m immediate stop >/dev/null 2>&1 || true
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  rm -rf "$servers"
+}
+trap stop_servers EXIT
+mkdir "$servers/pg" "$servers/redis"
+[ "$(id -u)" -ne 0 ] || chown postgres: "$servers/pg"
+pg initdb -D "$servers/pg" -U kyodohub --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+pg pg_ctl -D "$servers/pg" -l "$servers/pg/server.log" -w start \
+  -o "-p $pg_port -k $servers/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$servers/redis" --logfile "$servers/redis/server.log"
+export KYODO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kyodohub"
+export KYODO_TEST_REDIS="127.0.0.1:$redis_port"
+export KYODO_TEST_REDIS_SERVER="$(command -v redis-server)"
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0
-dotnet test KyodoHub.sln \
-  --logger "trx;LogFileName=results.trx" \
-  --results-directory "$results" \
-  --blame-hang-timeout 10m \
-  "$@" || status=$?
+dotnet build KyodoHub.sln || status=$?
+if [ $status -eq 0 ]; then
+  # The same tests on each database; the scale-out tests need PostgreSQL and run once, there.
+  # Extra arguments go to both runs (a --filter of your own replaces this one).
+  sqlite_only=(--filter "Database!=PostgreSQL")
+  case " $* " in *" --filter "*) sqlite_only=() ;; esac
+  KYODO_TEST_DATABASE=sqlite dotnet test KyodoHub.sln --no-build \
+    "${sqlite_only[@]}" \
+    --logger "trx;LogFileName=sqlite.trx" \
+    --results-directory "$results/sqlite" \
+    --blame-hang-timeout 10m \
+    "$@" || status=$?
+  KYODO_TEST_DATABASE=postgres dotnet test KyodoHub.sln --no-build \
+    --logger "trx;LogFileName=postgres.trx" \
+    --results-directory "$results/postgres" \
+    --blame-hang-timeout 10m \
+    "$@" || status=$?
+fi
 
 # Count from the test results, not from the console.
 python3 - "$results" <<'PY' || status=1

@@ -15,11 +15,7 @@ public sealed class MissingFontAppFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        TestFiles.DeleteDatabase(App.DatabasePath);
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 public class MissingFontTests(MissingFontAppFixture fixture) : IClassFixture<MissingFontAppFixture>

@@ -10,43 +10,30 @@ public class RestartTests
     [Fact]
     public async Task ASecondStartKeepsAllDataAndSeedsNothingTwice()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kyodohub-restart-{Guid.NewGuid():N}.db");
-        try
+        await using var database = TestDatabase.Create();
+        Counts first;
+        await using (var app = new KyodoAppFactory(database).Start())
         {
-            Counts first;
-            await using (var app = new KyodoAppFactory(path).Start())
-            {
-                first = await CountAsync(app.Services);
-            }
-            await using (var again = new KyodoAppFactory(path).Start())
-            {
-                Assert.Equal(first, await CountAsync(again.Services));
-            }
-            Assert.Equal(new Counts(16, 60, 300, 40, 80, first.Offers, Web.Data.Demo.DemoAccounts.All.Count), first);
+            first = await CountAsync(app.Services);
         }
-        finally
+        await using (var again = new KyodoAppFactory(database).Start())
         {
-            TestFiles.DeleteDatabase(path);
+            Assert.Equal(first, await CountAsync(again.Services));
         }
+        Assert.Equal(new Counts(16, 60, 300, 40, 80, first.Offers, Web.Data.Demo.DemoAccounts.All.Count), first);
     }
 
+    // A SQLite setting, checked in every run of the suite (the PostgreSQL run too).
     [Fact]
-    public async Task TheDatabaseRunsInWalModeWithFullSync()
+    public async Task ASqliteDatabaseRunsInWalModeWithFullSync()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kyodohub-wal-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var app = new KyodoAppFactory(path).Start();
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
-            await db.Database.OpenConnectionAsync();
-            Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode"));
-            Assert.Equal("2", await Scalar(db, "PRAGMA synchronous"));
-            Assert.Equal("1", await Scalar(db, "PRAGMA foreign_keys"));
-        }
-        finally
-        {
-            TestFiles.DeleteDatabase(path);
-        }
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new KyodoAppFactory(database).Start();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode"));
+        Assert.Equal("2", await Scalar(db, "PRAGMA synchronous"));
+        Assert.Equal("1", await Scalar(db, "PRAGMA foreign_keys"));
     }
 
     private static async Task<string?> Scalar(KyodoDbContext db, string sql)

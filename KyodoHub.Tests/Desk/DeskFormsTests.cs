@@ -22,7 +22,7 @@ public class DeskFormsTests : KyodoBunitContext
         var page = Render<DeskIntakePage>();
         page.WaitForElement("form", Patience);
         page.Find("form").Submit();
-        Assert.Equal("「団体」を入力してください。", page.Find("#group-error").TextContent);
+        Assert.Equal("「団体」を入力してください。", page.WaitForElement("#group-error", Patience).TextContent);
         Assert.Equal("「依頼名」を入力してください。", page.Find("#title-error").TextContent);
         Assert.Equal("「依頼内容」を入力してください。", page.Find("#description-error").TextContent);
         Assert.Equal("「分野」を入力してください。", page.Find("#category-error").TextContent);
@@ -37,10 +37,10 @@ public class DeskFormsTests : KyodoBunitContext
         var page = Render<DeskIntakePage>();
         page.WaitForElement("form", Patience);
         page.Find("#group-new").Change(true);
-        page.Find("#group-name").Change("柴崎町テスト自治会");
+        page.WaitForElement("#group-name", Patience).Change("柴崎町テスト自治会");
         page.Find("#group-contact").Change("立川 一郎");
         page.Find("form").Submit();
-        Assert.Equal("電話番号かメールアドレスのどちらかを入力してください。", page.Find("#group-phone-error").TextContent);
+        Assert.Equal("電話番号かメールアドレスのどちらかを入力してください。", page.WaitForElement("#group-phone-error", Patience).TextContent);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class DeskFormsTests : KyodoBunitContext
         page.Find("#session-0-start").Change("15:00");
         page.Find("#session-0-end").Change("14:00");
         page.Find("form").Submit();
-        Assert.Equal("「終了時刻」は開始より後にしてください。", page.Find("#session-0-end-error").TextContent);
+        Assert.Equal("「終了時刻」は開始より後にしてください。", page.WaitForElement("#session-0-end-error", Patience).TextContent);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class DeskFormsTests : KyodoBunitContext
         page.Find("#reg-phone").Change("090-1234-5678");
         page.Find("#reg-area").Change("7");
         page.Find("form").Submit();
-        Assert.Equal("「フリガナ」はカタカナかひらがなで入力してください。", page.Find("#reg-furigana-error").TextContent);
+        Assert.Equal("「フリガナ」はカタカナかひらがなで入力してください。", page.WaitForElement("#reg-furigana-error", Patience).TextContent);
         Assert.Equal("登録には、利用目的への本人の同意が必要です。", page.Find("#reg-consent-error").TextContent);
         Assert.Empty(page.FindAll("[data-testid=registration-saved]"));
     }
@@ -89,7 +89,7 @@ public class DeskFormsTests : KyodoBunitContext
     {
         var form = Render<ConsultationForm>();
         form.Find("form").Submit();
-        Assert.Equal("「相談者名」を入力してください。", form.Find("#c-visitor-error").TextContent);
+        Assert.Equal("「相談者名」を入力してください。", form.WaitForElement("#c-visitor-error", Patience).TextContent);
         Assert.Equal("「相談内容」を入力してください。", form.Find("#c-topic-error").TextContent);
         Assert.Equal("「対応結果」を入力してください。", form.Find("#c-outcome-error").TextContent);
     }
@@ -103,6 +103,6 @@ public class DeskFormsTests : KyodoBunitContext
         form.Find("#c-outcome").Change("候補を紹介した");
         form.Find("#c-followup").Change("2020-01-01");
         form.Find("form").Submit();
-        Assert.Equal("「次回対応日」に過去の日付は指定できません。", form.Find("#c-followup-error").TextContent);
+        Assert.Equal("「次回対応日」に過去の日付は指定できません。", form.WaitForElement("#c-followup-error", Patience).TextContent);
     }
 }

@@ -43,11 +43,7 @@ public sealed class LargeRegistryFixture : IAsyncLifetime
     // Readings are kana only: digits written with kana that sort in the same order.
     private static string KanaDigits(int n) => string.Concat(n.ToString("00000", System.Globalization.CultureInfo.InvariantCulture).Select(d => "アイウエオカキクケコ"[d - '0']));
 
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        TestFiles.DeleteDatabase(App.DatabasePath);
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 public class RegistrantSearchTests(LargeRegistryFixture fixture) : IClassFixture<LargeRegistryFixture>

@@ -14,8 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoHub.Tests.Durability;
 
-[Collection(AppCollection.Name)]
-public class BackupTests(AppFixture fixture)
+/// <summary>SQLite-specific on purpose: the online backup API copies a SQLite file. Its own SQLite app in both runs of the suite.</summary>
+public class BackupTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     private const string LoadAction = "BackupLoadProbe";
 
@@ -48,7 +48,7 @@ public class BackupTests(AppFixture fixture)
         // Restore: an app started on a copy of the backup serves what was saved before it.
         var restored = Path.Combine(Path.GetTempPath(), $"kyodohub-restored-{Guid.NewGuid():N}.db");
         File.Copy(backup.Path, restored);
-        await using (var app = new KyodoAppFactory(restored))
+        await using (var app = new KyodoAppFactory(TestDatabase.SqliteFile(restored), dropWithApp: true))
         {
             app.Start();
             using var client = TestRequests.ApiClient(app);
@@ -56,7 +56,6 @@ public class BackupTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains(request.Title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        TestFiles.DeleteDatabase(restored);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public class CrashTests
         try
         {
             // A new database, migrated and switched to WAL by the app itself.
-            await using (var app = new KyodoAppFactory(path, new Dictionary<string, string> { ["Database:SeedDemoData"] = "false" }))
+            await using (var app = new KyodoAppFactory(TestDatabase.SqliteFile(path), new Dictionary<string, string> { ["Database:SeedDemoData"] = "false" }))
             {
                 app.Start();
             }
@@ -37,7 +37,7 @@ public class CrashTests
         }
         finally
         {
-            TestFiles.DeleteDatabase(path);
+            await TestDatabase.SqliteFile(path).DisposeAsync();
         }
     }
 

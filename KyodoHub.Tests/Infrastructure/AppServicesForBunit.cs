@@ -27,6 +27,7 @@ internal static class AppServicesForBunit
         services.AddSingleton(root.GetRequiredService<MatchIndexHolder>());
         services.AddSingleton(root.GetRequiredService<MatchEngine>());
         services.AddSingleton(root.GetRequiredService<PresenceTracker>());
+        services.AddSingleton(root.GetRequiredService<LiveStatus>());
         services.AddSingleton(root.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfferOptions>>());
         services.AddLogging();
         services.AddHttpContextAccessor();

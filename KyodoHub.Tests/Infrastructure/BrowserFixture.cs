@@ -47,6 +47,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in to the given app through the sign-in page as a user would, and waits for the home page.</summary>
+    public Task<IPage> SignedInPageAsync(KyodoAppFactory app, string role) =>
+        SignedInPageAsync(app, DemoUsers.EmailOf(role), DemoUsers.Password, Web.Identity.Roles.HomeOf(role));
+
+    public async Task<IPage> SignedInPageAsync(KyodoAppFactory app, string email, string password, string home)
+    {
+        var page = await NewPageAsync(app);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await page.WaitForURLAsync($"**{home}");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -79,18 +94,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public Task<IPage> NewPageAsync() => BrowserFixture.NewPageAsync(App);
 
     /// <summary>Signs in through the sign-in page as a user would, and waits for the home page.</summary>
-    public Task<IPage> SignedInPageAsync(string role) => SignedInPageAsync(DemoUsers.EmailOf(role), DemoUsers.Password, Web.Identity.Roles.HomeOf(role));
+    public Task<IPage> SignedInPageAsync(string role) => BrowserFixture.SignedInPageAsync(App, role);
 
-    public async Task<IPage> SignedInPageAsync(string email, string password, string home)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync($"**{home}");
-        return page;
-    }
+    public Task<IPage> SignedInPageAsync(string email, string password, string home) => BrowserFixture.SignedInPageAsync(App, email, password, home);
 }
 
 [CollectionDefinition(Name)]

@@ -10,19 +10,23 @@ using Microsoft.Extensions.Logging;
 namespace KyodoHub.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel, on a free loopback port, with its own SQLite file and demo data, so
-/// that HTTP clients and Chromium can talk to it exactly as users do.
+/// The real app on Kestrel, on a free loopback port, with its own database (SQLite, or PostgreSQL
+/// in the suite's PostgreSQL run: see <see cref="TestDatabase"/>) and demo data, so that HTTP
+/// clients and Chromium can talk to it exactly as users do.
 /// </summary>
 public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
 
-    /// <param name="databasePath">The SQLite file; a new temporary one when null.</param>
+    /// <param name="database">The database to use, left to the caller to drop unless <paramref name="dropWithApp"/>; a new one of this run's kind, dropped with the app, when null.</param>
     /// <param name="settings">Configuration the test wants different, e.g. <c>Pdf:FontPath</c>.</param>
-    public KyodoAppFactory(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dropWithApp">Whether disposing the app drops a database the caller gave.</param>
+    public KyodoAppFactory(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null, bool dropWithApp = false)
     {
         _settings = settings ?? new Dictionary<string, string>();
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"kyodohub-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = database is null || dropWithApp;
+        Database = database ?? TestDatabase.Create();
         Port = FreePort();
         UseKestrel(options => options.Listen(IPAddress.Loopback, Port, listen =>
         {
@@ -45,7 +49,10 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
     /// <summary>Replaces app services for a test, e.g. one that fails on purpose.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
+
+    /// <summary>The database file, for tests of SQLite itself (backups, crashes).</summary>
+    public string DatabasePath => Database is SqliteTestDatabase sqlite ? sqlite.Path : throw new InvalidOperationException("Only a SQLite test database has a file.");
 
     /// <summary>Where the app writes administrators' backups: a temporary folder of its own.</summary>
     public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), $"kyodohub-backups-{Guid.NewGuid():N}");
@@ -79,8 +86,8 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         // assets are wired explicitly, as Development would.
         builder.UseEnvironment(Environment);
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Backup:Folder", BackupFolder);
         foreach (var (key, value) in _settings)
@@ -102,7 +109,16 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         }
     }
 
-    private static int FreePort()
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -132,7 +148,6 @@ public class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
-        TestFiles.DeleteDatabase(App.DatabasePath);
         if (Directory.Exists(App.BackupFolder))
         {
             Directory.Delete(App.BackupFolder, recursive: true);
@@ -140,26 +155,11 @@ public class AppFixture : IAsyncLifetime
     }
 }
 
+/// <summary>An app on a SQLite file whichever database this run of the suite uses, for tests of SQLite itself.</summary>
+public sealed class SqliteAppFixture() : AppFixture(new KyodoAppFactory(TestDatabase.CreateSqlite(), dropWithApp: true));
+
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
-}
-
-internal static class TestFiles
-{
-    public static void DeleteDatabase(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left for the OS to clean from the temp folder.
-            }
-        }
-    }
 }

@@ -9,17 +9,7 @@ namespace KyodoHub.Tests.Live;
 [Collection(AppCollection.Name)]
 public class CoordinationHubTests(AppFixture fixture)
 {
-    private HubConnection Connect(string? apiKey) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.App.BaseAddress, CoordinationHub.Path.TrimStart('/')), options =>
-            {
-                if (apiKey is not null)
-                {
-                    options.Headers.Add("X-Api-Key", apiKey);
-                }
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .Build();
+    private HubConnection Connect(string? apiKey) => HubClients.Connect(fixture.App, apiKey);
 
     [Fact]
     public async Task AClientWithAnApiKeyReceivesRequestCreatedWithinASecondOfAPost()

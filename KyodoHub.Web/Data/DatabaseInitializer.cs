@@ -10,7 +10,8 @@ namespace KyodoHub.Web.Data;
 /// <summary>
 /// Brings the database up to date at start: applies migrations, sets SQLite's journal to WAL,
 /// adds the roles and the reference data (areas, starter skill taxonomy) to a new database, and,
-/// in demo mode, the demo data. Each step checks first, so a second start adds nothing.
+/// in demo mode, the demo data. Each step checks first, so a second start adds nothing; on a
+/// shared PostgreSQL database, instances take turns.
 /// </summary>
 internal static class DatabaseInitializer
 {
@@ -27,6 +28,12 @@ internal static class DatabaseInitializer
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (options.IsPostgreSql)
+        {
+            // Several instances may start together on one database: one seeds, the others wait
+            // for it and then find everything there. (SQLite serves a single instance.)
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261)", cancellationToken);
+        }
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

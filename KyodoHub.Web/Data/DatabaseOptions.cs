@@ -10,7 +10,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// The connection string. For SQLite, when empty, the file <c>App_Data/kyodohub.db</c> under the
-    /// app's content root is used.
+    /// app's content root is used; PostgreSQL needs one (Npgsql form: <c>Host=…;Database=…;Username=…</c>).
     /// </summary>
     public string? ConnectionString { get; set; }
 
@@ -18,4 +18,6 @@ public sealed class DatabaseOptions
     public bool SeedDemoData { get; set; }
 
     public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsPostgreSql => string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,3 +9,13 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteKyodoDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteKyodoDbContext>().UseSqlite("Data Source=design.db").Options);
 }
+
+/// <summary>
+/// Lets the EF tools build the PostgreSQL context to add migrations. Adding a migration needs no
+/// server; the connection string is only a placeholder.
+/// </summary>
+internal sealed class NpgsqlDesignTimeFactory : IDesignTimeDbContextFactory<NpgsqlKyodoDbContext>
+{
+    public NpgsqlKyodoDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<NpgsqlKyodoDbContext>().UseNpgsql("Host=localhost;Database=kyodohub_design").Options);
+}

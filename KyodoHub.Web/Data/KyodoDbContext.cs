@@ -12,6 +12,7 @@ using KyodoHub.Core.Skills;
 using KyodoHub.Web.Features.ApiKeys;
 using KyodoHub.Web.Features.Audit;
 using KyodoHub.Web.Features.Calendar;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +24,11 @@ namespace KyodoHub.Web.Data;
 /// migrations. Saving bumps the concurrency <c>Version</c> of every changed aggregate and hands
 /// the aggregates' domain events to <see cref="IDomainEventDispatcher"/> once the save succeeded.
 /// A save made on behalf of a user also writes its audit entries (see <see cref="AuditTrail"/>) in
-/// the same transaction; audit entries themselves can only be added.
+/// the same transaction; audit entries themselves can only be added. The data-protection keys live
+/// here too, so that every instance of the app reads the cookies the others wrote.
 /// </summary>
 public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher = null, TimeProvider? clock = null)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
 
@@ -45,6 +47,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KyodoHub.Web.Data;
 
 /// <summary>
 /// The SQLite flavour of <see cref="KyodoDbContext"/>; owns the SQLite migrations. SQLite has no
-/// native instant type, so instants are stored as sortable integers (all of them are UTC).
+/// native instant type, so instants are stored as sortable integers, all of them in UTC.
 /// </summary>
 public sealed class SqliteKyodoDbContext(DbContextOptions<SqliteKyodoDbContext> options, IDomainEventDispatcher? dispatcher = null, TimeProvider? clock = null)
     : KyodoDbContext(options, dispatcher, clock)
@@ -13,6 +12,6 @@ public sealed class SqliteKyodoDbContext(DbContextOptions<SqliteKyodoDbContext> 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstants.BinaryConverter>();
     }
 }

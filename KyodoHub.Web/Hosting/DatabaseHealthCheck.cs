@@ -15,7 +15,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<KyodoDbContext> fact
             _ = await db.Areas.CountAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or DbUpdateException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or DbUpdateException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.");
         }

@@ -25,7 +25,7 @@ internal static class ServiceRegistration
         services.AddKyodoDatabase(builder.Configuration, builder.Environment);
         services.AddKyodoIdentity();
         services.AddScoped<CurrentUser>();
-        services.AddKyodoLive();
+        services.AddKyodoLive(builder.Configuration);
         services.AddKyodoSecurity(builder.Configuration, builder.Environment);
         services.AddKyodoFeatures(builder.Configuration);
         services.AddProblemDetails();

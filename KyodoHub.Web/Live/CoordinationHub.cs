@@ -23,14 +23,18 @@ public sealed class CoordinationHub : Hub<ICoordinationClient>
     public const string Path = "/hubs/coordination";
 }
 
-/// <summary>Forwards the broker's request and offer events to every hub client.</summary>
+/// <summary>
+/// Forwards the request and offer events published on this instance to every hub client. With
+/// several instances, SignalR's backplane reaches the clients of the others, so each event is
+/// sent once.
+/// </summary>
 public sealed class CoordinationHubRelay(IEventBroker broker, IHubContext<CoordinationHub, ICoordinationClient> hub) : IHostedService
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = broker.Subscribe(ForwardAsync);
+        _subscription = broker.SubscribeToOwn(ForwardAsync);
         return Task.CompletedTask;
     }
 

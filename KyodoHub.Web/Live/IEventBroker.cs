@@ -14,6 +14,12 @@ public interface IEventBroker
     /// <summary>Calls <paramref name="handler"/> for every event from now on, until the subscription is disposed.</summary>
     IDisposable Subscribe(Func<LiveEvent, Task> handler);
 
+    /// <summary>
+    /// Like <see cref="Subscribe"/>, but only for the events published by this instance: for relays
+    /// that carry events between instances themselves (the SignalR hub with its Redis backplane).
+    /// </summary>
+    IDisposable SubscribeToOwn(Func<LiveEvent, Task> handler);
+
     /// <summary>The events published after <paramref name="sequence"/> that are still remembered, oldest first.</summary>
     IReadOnlyList<LiveEvent> Since(long sequence);
 

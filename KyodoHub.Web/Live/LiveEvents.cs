@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KyodoHub.Core.Agreements;
 using KyodoHub.Core.Offers;
 using KyodoHub.Core.Requests;
@@ -8,7 +9,15 @@ namespace KyodoHub.Web.Live;
 /// Something that every open dashboard, inbox or external client may need to show. Events carry
 /// ids and states, never personal data, so that they can cross process boundaries and be relayed
 /// to external subscribers as they are. <see cref="Sequence"/> orders events for catching up.
+/// Between instances they travel as JSON, named by the discriminators below.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
+[JsonDerivedType(typeof(RequestEvent), "request")]
+[JsonDerivedType(typeof(OfferEvent), "offer")]
+[JsonDerivedType(typeof(AssignmentEvent), "assignment")]
+[JsonDerivedType(typeof(AgreementEvent), "agreement")]
+[JsonDerivedType(typeof(RegistrantEvent), "registrant")]
+[JsonDerivedType(typeof(PresenceEvent), "presence")]
 public abstract record LiveEvent
 {
     public long Sequence { get; init; }
@@ -44,5 +53,9 @@ public sealed record AgreementEvent(int AgreementId, int RequestId, AgreementSta
 /// <summary>A registrant's profile changed; the match index refreshes them.</summary>
 public sealed record RegistrantEvent(int RegistrantId) : LiveEvent;
 
-/// <summary>Who is looking at a request right now, as display names.</summary>
-public sealed record PresenceEvent(int RequestId, IReadOnlyList<string> Viewers) : LiveEvent;
+/// <summary>
+/// Who is looking at a request right now, as display names (<see cref="Viewers"/>, on every
+/// instance), and who of them on the instance that published the event, so that the other
+/// instances can keep their picture up to date.
+/// </summary>
+public sealed record PresenceEvent(int RequestId, IReadOnlyList<string> Viewers, string Instance, IReadOnlyList<string> InstanceViewers) : LiveEvent;

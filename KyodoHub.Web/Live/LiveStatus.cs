@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace KyodoHub.Web.Live;
+
+/// <summary>
+/// Whether live events reach every instance. With several instances they travel through Redis;
+/// while Redis is unreachable each instance still serves its own users, and says so.
+/// </summary>
+public sealed class LiveStatus
+{
+    private int _degraded;
+
+    /// <summary>Raised when <see cref="IsDegraded"/> changes.</summary>
+    public event Action? Changed;
+
+    public bool IsDegraded => Volatile.Read(ref _degraded) == 1;
+
+    internal void Set(bool degraded)
+    {
+        if (Interlocked.Exchange(ref _degraded, degraded ? 1 : 0) != (degraded ? 1 : 0))
+        {
+            Changed?.Invoke();
+        }
+    }
+}
+
+/// <summary>Degraded (not unhealthy: pages are still served) while live events stay on this instance.</summary>
+internal sealed class LiveHealthCheck(LiveStatus status) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(status.IsDegraded
+            ? HealthCheckResult.Degraded("Redis is unreachable: live updates reach only the users of this instance.")
+            : HealthCheckResult.Healthy());
+}
