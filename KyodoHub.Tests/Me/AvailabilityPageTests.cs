@@ -81,11 +81,11 @@ public class AvailabilityPageTests : KyodoBunitContext
         Assert.Equal(3, (await MeTestData.LoadAsync(_fixture.App, id)).MonthlyCap);
 
         page.Find("[data-testid=pause]").Click();
-        page.Find("[data-testid=confirm-pause]").Click();
+        page.WaitForElement("[data-testid=confirm-pause]", Patience).Click();
         page.WaitForAssertion(() => Assert.Equal("Paused", page.Find("[data-testid=pause-card]").GetAttribute("data-status")), Patience);
         Assert.Equal(RegistrantStatus.Paused, (await MeTestData.LoadAsync(_fixture.App, id)).Status);
 
-        page.Find("[data-testid=resume]").Click();
+        page.WaitForElement("[data-testid=resume]", Patience).Click();
         page.WaitForAssertion(() => Assert.Equal("Active", page.Find("[data-testid=pause-card]").GetAttribute("data-status")), Patience);
         Assert.Equal(RegistrantStatus.Active, (await MeTestData.LoadAsync(_fixture.App, id)).Status);
     }

@@ -33,8 +33,9 @@ public class ProfilePageTests : KyodoBunitContext
     /// <summary>The message shown beside a field, found as assistive technology finds it: through aria-describedby.</summary>
     private static string MessageBeside(IRenderedComponent<MyProfilePage> page, string testId)
     {
+        // The check runs when the field is left; on a database whose calls are really asynchronous the page renders a moment later.
+        page.WaitForAssertion(() => Assert.Equal("true", Input(page, testId).GetAttribute("aria-invalid")), Patience);
         var input = Input(page, testId);
-        Assert.Equal("true", input.GetAttribute("aria-invalid"));
         return page.Find($"#{input.GetAttribute("aria-describedby")}").TextContent.Trim();
     }
 

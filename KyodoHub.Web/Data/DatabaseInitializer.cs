@@ -1,9 +1,12 @@
+using System.Data.Common;
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Skills;
 using KyodoHub.Web.Data.Demo;
 using KyodoHub.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KyodoHub.Web.Data;
 
@@ -21,7 +24,7 @@ internal static class DatabaseInitializer
         var provider = scope.ServiceProvider;
         var options = provider.GetRequiredService<DatabaseOptions>();
         var db = provider.GetRequiredService<KyodoDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateAsync(db, options, cancellationToken);
         if (options.IsSqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -60,6 +63,47 @@ internal static class DatabaseInitializer
             await new DemoSeeder(db, users, clock).SeedAsync(cancellationToken);
         }
         await db.CommitAsync(transaction, cancellationToken);
+    }
+
+    // Instances starting together on one PostgreSQL database take turns: the first migrates, the
+    // others then find nothing left to do. The lock is held by the session, across the migrations'
+    // own transactions.
+    private static async Task MigrateAsync(KyodoDbContext db, DatabaseOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.IsPostgreSql)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (DbException) when (creator.Exists())
+            {
+                // Another instance created it a moment earlier.
+            }
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7260)", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7260)", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static async Task SeedTaxonomyAsync(KyodoDbContext db, CancellationToken cancellationToken)
