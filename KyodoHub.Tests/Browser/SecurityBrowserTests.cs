@@ -24,8 +24,8 @@ public class SecurityBrowserTests(BrowserAppFixture fixture)
         {
             await page.GotoAsync($"/coordinator/requests/{created.Id}");
             await Assertions.Expect(page.Locator("[data-testid=presence][data-live=on]")).ToHaveCountAsync(1);
-            // The description as shown (the edit form also holds it, in a text box).
-            await Assertions.Expect(page.Locator("p", new() { HasText = Injected + " 公園の清掃" })).ToBeVisibleAsync();
+            // Shown as text in the summary (and, as text again, in the edit form's description box).
+            await Assertions.Expect(page.Locator("p.kh-pre")).ToHaveTextAsync(Injected + " 公園の清掃");
             Assert.Equal("none", await page.EvaluateAsync<string>("() => String(window.khInjected ?? 'none')"));
             Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());
             Assert.Equal(0, dialogs);

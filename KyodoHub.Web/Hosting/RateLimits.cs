@@ -13,7 +13,7 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     /// <summary>Sign-in attempts (POSTs of the sign-in form) per client address.</summary>
-    public int SignInPerMinute { get; set; } = 30;
+    public int SignInPerMinute { get; set; } = 60;
 
     /// <summary>Other form posts outside the live connection (sign-out, plain HTML forms) per client address.</summary>
     public int FormsPerMinute { get; set; } = 120;

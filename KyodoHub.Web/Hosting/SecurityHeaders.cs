@@ -17,7 +17,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        // Hex: no "+" or "/" for HTML encoding to turn into entities in the page.
+        // Hex, not base64: "+" and "/" would be entity-encoded in the page and no longer match the header byte for byte.
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
