@@ -20,6 +20,7 @@ internal static class FeatureRegistration
     {
         services.AddScoped<ClientInfo>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<DeletionRequestService>();
         services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<ApiKeyService>();

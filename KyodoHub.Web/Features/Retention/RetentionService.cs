@@ -54,18 +54,28 @@ public sealed class RetentionService(IDbContextFactory<KyodoDbContext> factory, 
         {
             return 0;
         }
-        var inactiveIds = inactive.Select(r => r.Id).ToList();
-        foreach (var registrant in inactive)
-        {
-            registrant.Anonymise();
-        }
-        foreach (var consultation in await db.Consultations.Where(c => c.RegistrantId != null && inactiveIds.Contains(c.RegistrantId.Value)).ToListAsync(cancellationToken))
-        {
-            consultation.Anonymise();
-        }
+        await AnonymiseAsync(db, inactive, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Retention: anonymised {Count} registrants inactive since {Cutoff:yyyy-MM-dd}.", inactive.Count, cutoff);
         return inactive.Count;
+    }
+
+    /// <summary>
+    /// Removes what identifies these registrants (their record, the notes of their desk
+    /// consultations, their calendar addresses), to be saved by the caller with the rest of its work.
+    /// </summary>
+    internal static async Task AnonymiseAsync(KyodoDbContext db, IReadOnlyCollection<Core.Registrants.Registrant> registrants, CancellationToken cancellationToken)
+    {
+        var ids = registrants.Select(r => r.Id).ToList();
+        foreach (var registrant in registrants)
+        {
+            registrant.Anonymise();
+        }
+        foreach (var consultation in await db.Consultations.Where(c => c.RegistrantId != null && ids.Contains(c.RegistrantId.Value)).ToListAsync(cancellationToken))
+        {
+            consultation.Anonymise();
+        }
+        db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => ids.Contains(f.RegistrantId)).ToListAsync(cancellationToken));
     }
 }
 
