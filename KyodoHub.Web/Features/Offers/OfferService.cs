@@ -65,8 +65,10 @@ public sealed class OfferService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
+            // The same offer answered twice at once (two tabs) ends here on PostgreSQL: the
+            // one-assignment-per-offer index refuses the second.
             throw new DomainRuleException("SeatTaken", "Someone else took the last seat, or your schedule changed at the same moment. Nothing was saved.");
         }
     }
