@@ -23,6 +23,18 @@ public class RequestDetailPageTests : KyodoBunitContext
         page.FindAll("[data-testid=candidates] li").Select(li => li.GetAttribute("data-registrant-id")!).ToList();
 
     [Fact]
+    public async Task TheEditFormOpensOnlyWhenTheCoordinatorAsksForIt()
+    {
+        var request = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid());
+        var page = Render<RequestDetailPage>(p => p.Add(x => x.RequestId, request.Id));
+        page.WaitForElement("[data-testid=candidates]", Patience);
+        Assert.Empty(page.FindAll("[data-testid=request-editor]"));
+
+        page.Find("[data-testid=open-editor]").Click();
+        page.WaitForAssertion(() => Assert.Equal(request.Title, page.Find("[data-testid=request-editor] input").GetAttribute("value")), Patience);
+    }
+
+    [Fact]
     public async Task ReRanksWhenAWeightSliderMoves()
     {
         var request = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid());

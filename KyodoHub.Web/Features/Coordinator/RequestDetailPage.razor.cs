@@ -32,6 +32,7 @@ public sealed partial class RequestDetailPage
     private bool _notFound;
     private bool _sending;
     private bool _joined;
+    private bool _editing;
 
     [Parameter]
     public int RequestId { get; set; }
