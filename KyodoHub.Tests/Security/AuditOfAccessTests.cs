@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using KyodoHub.Core.Audit;
 using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Data;
@@ -45,6 +46,20 @@ public class AuditOfAccessTests(AppFixture fixture)
         Assert.DoesNotContain('\r', entry.UserName);
         Assert.DoesNotContain('\n', entry.UserName);
         Assert.Equal("UnknownAccount", entry.Detail);
+    }
+
+    [Fact]
+    public async Task AnUnknownApiKeyIsRefusedAndAuditedWithoutTheKey()
+    {
+        const string unknown = "kh_not_a_key_of_ours_0123456789";
+        using var client = TestRequests.ApiClient(App, unknown);
+        using var refused = await client.PostAsJsonAsync("/api/requests", TestRequests.Valid(), Json.Options);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        var entry = await EventuallyAsync(e => e.Action == AuditLog.AccessDenied && e.UserName == "api:unknown-key" && e.Detail == "UnknownApiKey");
+        Assert.Equal("127.0.0.1", entry.Address);
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.UserName.Contains(unknown) || (e.Detail != null && e.Detail.Contains(unknown))));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<KyodoDbContext> factory)
+    IDbContextFactory<KyodoDbContext> factory,
+    RefusalLog refusals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,6 +34,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
         if (key is null || key.IsRevoked)
         {
+            // Never the key itself: only which one, when it is known.
+            Refuse(key is null ? "api:unknown-key" : $"api:{key.Name}", key is null ? "UnknownApiKey" : "RevokedApiKey");
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
         var claims = new List<Claim>
@@ -43,6 +47,15 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Refuse(Context.User.Identity?.Name ?? "api:unknown-key", $"MissingScope {Request.Method} {Request.Path}");
+        return base.HandleForbiddenAsync(properties);
+    }
+
+    private void Refuse(string who, string reason) =>
+        refusals.Record(Task.FromResult(new AuditActor(null, who, Context.Connection.RemoteIpAddress?.ToString())), reason);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
