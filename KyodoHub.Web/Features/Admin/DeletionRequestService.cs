@@ -4,6 +4,7 @@ using KyodoHub.Core.Offers;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Me;
 using KyodoHub.Web.Features.Retention;
 using KyodoHub.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -87,16 +88,8 @@ public sealed class DeletionRequestService(IDbContextFactory<KyodoDbContext> fac
         account.SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
-    private async Task<Dictionary<int, int>> UpcomingActivitiesAsync(KyodoDbContext db, IReadOnlyCollection<int> registrantIds, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var confirmed = await (
-                from a in db.Assignments
-                join r in db.Requests on a.RequestId equals r.Id
-                where registrantIds.Contains(a.RegistrantId) && a.State == AssignmentState.Confirmed
-                select new { a.RegistrantId, r.Sessions })
-            .AsNoTracking().ToListAsync(cancellationToken);
-        return confirmed.Where(c => c.Sessions.Any(s => s.End > now))
-            .GroupBy(c => c.RegistrantId).ToDictionary(g => g.Key, g => g.Count());
-    }
+    // Activities, not sessions: a request of three sessions counts once.
+    private async Task<Dictionary<int, int>> UpcomingActivitiesAsync(KyodoDbContext db, IReadOnlyCollection<int> registrantIds, CancellationToken cancellationToken) =>
+        (await UpcomingActivities.OfAsync(db, registrantIds, clock.GetUtcNow(), cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Select(a => a.RequestId).Distinct().Count());
 }

@@ -72,7 +72,7 @@ public sealed class MyDataService(IDbContextFactory<KyodoDbContext> factory, MyR
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The filtered unique index caught a second request filed at the same moment.
             throw new DomainRuleException("DeletionAlreadyRequested", "A deletion request is already waiting.");

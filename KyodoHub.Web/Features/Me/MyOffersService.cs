@@ -35,17 +35,11 @@ public sealed class MyOffersService(IDbContextFactory<KyodoDbContext> factory, C
                 orderby o.ExpiresAt
                 select new { o, r, GroupName = g.Name, a.NameJa, a.NameEn })
             .AsNoTracking().ToListAsync(cancellationToken);
-        var upcoming = await (
-                from a in db.Assignments
-                join r in db.Requests on a.RequestId equals r.Id
-                where a.RegistrantId == id && a.State == AssignmentState.Confirmed
-                select r)
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var upcoming = await UpcomingActivities.OfAsync(db, [id], now, cancellationToken);
         return new Inbox(
             pending.Where(x => x.o.ExpiresAt > now)
                 .Select(x => new InboxOffer(x.o.Id, x.r.Id, x.r.Title, x.r.Description, x.GroupName, x.r.Place, x.NameJa, x.NameEn,
                     x.r.Sessions, x.o.ExpiresAt, x.o.SentAt)).ToList(),
-            upcoming.SelectMany(r => r.Sessions.Select(s => new MyActivity(r.Id, r.Title, r.Place, s.Start, s.End)))
-                .Where(a => a.End >= now).OrderBy(a => a.Start).ToList());
+            upcoming[id].ToList());
     }
 }

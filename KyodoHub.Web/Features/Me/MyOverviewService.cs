@@ -34,18 +34,7 @@ public sealed class MyOverviewService(IDbContextFactory<KyodoDbContext> factory,
         var tags = await db.SkillTags.Where(t => tagIds.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var pending = await db.Offers.CountAsync(o => o.RegistrantId == id && o.State == OfferState.Offered, cancellationToken);
         var now = clock.GetUtcNow();
-        var confirmed = await (
-                from a in db.Assignments
-                join r in db.Requests on a.RequestId equals r.Id
-                where a.RegistrantId == id && a.State == AssignmentState.Confirmed
-                select r)
-            .AsNoTracking().ToListAsync(cancellationToken);
-        var upcoming = confirmed
-            .SelectMany(r => r.Sessions.Select(s => new MyActivity(r.Id, r.Title, r.Place, s.Start, s.End)))
-            .Where(a => a.End >= now)
-            .OrderBy(a => a.Start)
-            .Take(10)
-            .ToList();
+        var upcoming = (await UpcomingActivities.OfAsync(db, [id], now, cancellationToken))[id].Take(10).ToList();
         return new MyOverview(me.Name, me.Furigana, me.Programs, me.Status, area.NameJa, area.NameEn, me.MonthlyCap,
             tags.Select(t => t.NameJa).ToList(), tags.Select(t => t.NameEn).ToList(), pending, upcoming);
     }
