@@ -78,7 +78,7 @@ public class ProfilePageTests : KyodoBunitContext
     {
         var (id, page) = await OpenAsync();
         Input(page, "furigana").Change("やまだ　はなこ");
-        Assert.Equal("ヤマダ ハナコ", Input(page, "furigana").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal("ヤマダ ハナコ", Input(page, "furigana").GetAttribute("value")), Patience);
         Submit(page);
         page.WaitForAssertion(() => Assert.Contains("プロフィールを保存しました。", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Equal("ヤマダ ハナコ", (await MeTestData.LoadAsync(_fixture.App, id)).Furigana);
