@@ -37,7 +37,7 @@ internal static class Pipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapKyodoHealth();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapHub<CoordinationHub>(CoordinationHub.Path);

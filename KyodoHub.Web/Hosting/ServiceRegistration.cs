@@ -31,7 +31,7 @@ internal static class ServiceRegistration
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddKyodoHealth(builder.Configuration);
         return builder;
     }
 }

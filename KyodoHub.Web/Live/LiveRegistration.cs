@@ -56,7 +56,7 @@ internal static class LiveRegistration
             });
         }
         services.AddHostedService<CoordinationHubRelay>();
-        services.AddHealthChecks().AddCheck<LiveHealthCheck>("live");
+        services.AddHealthChecks().AddCheck<LiveHealthCheck>("live", tags: [Hosting.HealthEndpoints.ReadyTag]);
         return services;
     }
 }
