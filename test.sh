@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs every KyodoHub test: installs what the tests need when it is missing (Chromium, Japanese
-# fonts for the browser tests and the agreement PDF, pdftotext to read the PDF back, PostgreSQL
-# and Redis), starts throw-away PostgreSQL and Redis servers on free loopback ports, runs the
-# whole suite twice -- on SQLite, then on PostgreSQL -- and prints "N passed, N failed" at the end.
+# fonts for the browser tests and the agreement PDF, pdftotext to read the PDF back, PostgreSQL,
+# Redis, and nginx, which the reverse-proxy tests start themselves), starts throw-away PostgreSQL
+# and Redis servers on free loopback ports, runs the whole suite twice -- on SQLite, then on PostgreSQL -- and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 need=()
-for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils postgresql redis-server; do
+for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils postgresql redis-server nginx; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -46,6 +46,8 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --d
 export KYODO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kyodohub"
 export KYODO_TEST_REDIS="127.0.0.1:$redis_port"
 export KYODO_TEST_REDIS_SERVER="$(command -v redis-server)"
+# Debian installs nginx in /usr/sbin, which is not on every user's PATH.
+export KYODO_TEST_NGINX="$(PATH="$PATH:/usr/sbin" command -v nginx)"
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using KyodoHub.Tests.Infrastructure;
 
 namespace KyodoHub.Tests.ScaleOut;
@@ -34,19 +33,9 @@ public sealed class RedisServer : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        if (!await ServerProcess.ListensAsync(_process, Port, TimeSpan.FromSeconds(10)))
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100);
-            }
+            throw new InvalidOperationException($"redis-server did not listen on port {Port}.");
         }
     }
 

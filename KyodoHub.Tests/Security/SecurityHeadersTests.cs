@@ -28,6 +28,18 @@ public class SecurityHeadersTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task TheHostHeaderOfARequestDoesNotWidenWherePagesMayConnect()
+    {
+        using var client = fixture.App.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Host = "evil.example";
+        using var response = await client.SendAsync(request);
+        var csp = Single(response, "Content-Security-Policy");
+        Assert.Contains("connect-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EachPageGetsItsOwnScriptNonceAndTheImportMapCarriesIt()
     {
         using var client = fixture.App.NewClient();

@@ -14,6 +14,8 @@ internal static class Pipeline
     /// <summary>The request pipeline and endpoints.</summary>
     public static WebApplication UseKyodoHub(this WebApplication app)
     {
+        // First, so that HSTS, cookies, rate limits and the audit log see the client, not the proxy.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

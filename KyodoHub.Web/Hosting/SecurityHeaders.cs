@@ -5,10 +5,11 @@ namespace KyodoHub.Web.Hosting;
 /// <summary>
 /// The browser-side defences on every response: a Content-Security-Policy that lets Blazor Server
 /// and MudBlazor run (scripts from this origin plus the one inline import map, carried by a
-/// per-request nonce; inline styles, which MudBlazor sets on elements; the circuit's websocket to
-/// this host only), no framing, no MIME sniffing, no referrer to other sites.
+/// per-request nonce; inline styles, which MudBlazor sets on elements; connections, the circuit's
+/// websocket among them, to this origin and the configured public ones only), no framing, no MIME
+/// sniffing, no referrer to other sites.
 /// </summary>
-internal sealed class SecurityHeaders(RequestDelegate next)
+internal sealed class SecurityHeaders(RequestDelegate next, PublicOrigins origins)
 {
     private const string NonceKey = "kh-csp-nonce";
 
@@ -21,14 +22,13 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
-        var host = context.Request.Host.Value;
         headers.ContentSecurityPolicy =
             "default-src 'self'; " +
             $"script-src 'self' 'nonce-{nonce}'; " +
             "style-src 'self' 'unsafe-inline'; " +
             "img-src 'self' data:; " +
             "font-src 'self' data:; " +
-            $"connect-src 'self' ws://{host} wss://{host}; " +
+            $"connect-src {origins.ConnectSources}; " +
             "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
@@ -41,16 +41,17 @@ internal sealed class SecurityHeaders(RequestDelegate next)
 /// Refuses a websocket or SignalR request to the hubs (and the Blazor circuit) that a page on
 /// another origin started: browsers send cookies with cross-site websockets, so without this a
 /// hostile page could listen in on a signed-in coordinator's feed. Clients that are not browsers
-/// send no Origin and are judged by their API key as before.
+/// send no Origin and are judged by their API key as before. Behind a proxy the Host the app sees
+/// may lack the port the browser used, so the configured public origins count as its own too.
 /// </summary>
-internal sealed class SameOriginRealtime(RequestDelegate next)
+internal sealed class SameOriginRealtime(RequestDelegate next, PublicOrigins origins)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         if ((path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor"))
             && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin
-            && !IsSameOrigin(origin, context.Request))
+            && !IsOwnOrigin(origin, context.Request))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
@@ -58,8 +59,8 @@ internal sealed class SameOriginRealtime(RequestDelegate next)
         return next(context);
     }
 
-    private static bool IsSameOrigin(string origin, HttpRequest request) =>
+    private bool IsOwnOrigin(string origin, HttpRequest request) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && (string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) || origins.Contains(uri));
 }

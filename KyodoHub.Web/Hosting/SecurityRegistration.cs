@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace KyodoHub.Web.Hosting;
 
 /// <summary>
-/// Limits on the live connections, rate limits, HSTS and the security headers. The limits are
+/// Limits on the live connections, the proxies whose forwarded headers are believed, rate limits
+/// (per client address, which is why the proxies matter), HSTS and the security headers. The limits are
 /// set here explicitly rather than left to framework defaults, so that a framework upgrade cannot
 /// loosen them unnoticed.
 /// </summary>
@@ -17,6 +18,8 @@ internal static class SecurityRegistration
     {
         services.Configure<HubOptions>(o => ApplyHubLimits(o, environment));
         services.Configure<HubOptions<CoordinationHub>>(o => ApplyHubLimits(o, environment));
+        services.AddKyodoForwardedHeaders(configuration);
+        services.AddSingleton(PublicOrigins.From(configuration));
         services.AddKyodoRateLimits(configuration);
         services.AddHsts(o =>
         {
