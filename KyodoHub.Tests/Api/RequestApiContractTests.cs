@@ -63,6 +63,7 @@ public abstract class RequestApiContractTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(ForcedFailure, body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);

@@ -27,8 +27,10 @@ internal static class ApiErrorResponses
                 var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiErrorResponses));
                 logger.Log(status >= 500 ? LogLevel.Error : LogLevel.Information, error, "API call {Method} {Path} failed with {Status}", context.Request.Method, context.Request.Path, status);
-                context.Response.Clear();
+                // Not Response.Clear(): the security headers set before the handler ran must stay.
                 context.Response.StatusCode = status;
+                context.Response.ContentType = null;
+                context.Response.ContentLength = null;
             }
             if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentLength is null && string.IsNullOrEmpty(context.Response.ContentType))
             {
