@@ -20,8 +20,11 @@ public static class TokyoTime
     /// <summary>The instant of a Tokyo date and time of day.</summary>
     public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time) => FromLocal(date.ToDateTime(time));
 
+    /// <summary>The Tokyo calendar date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
+
     /// <summary>Today's date in Tokyo.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()));
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 
     private static TimeZoneInfo FindZone()
     {

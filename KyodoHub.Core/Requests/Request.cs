@@ -55,6 +55,12 @@ public sealed class Request : AggregateRoot
     /// <summary>When the last seat was filled; time to fill is measured with it.</summary>
     public DateTimeOffset? FilledAt { get; private set; }
 
+    /// <summary>
+    /// Whether a date is too early for a new or edited request: no session and no fill-by date
+    /// before today in Tokyo. The forms check with this rule as the user types; the domain refuses.
+    /// </summary>
+    public static bool IsPastDate(DateOnly date, DateOnly today) => date < today;
+
     public int OpenSeats => Headcount - FilledCount;
     public DateTimeOffset FirstStart => _sessions[0].Start;
     public DateTimeOffset LastEnd => _sessions.Max(s => s.End);
@@ -195,6 +201,14 @@ public sealed class Request : AggregateRoot
         {
             throw new DomainValidationException(nameof(Sessions), "TooMany", "At most 50 sessions.");
         }
+        var today = TokyoTime.DateOf(now);
+        for (var i = 0; i < d.Sessions.Count; i++)
+        {
+            if (IsPastDate(TokyoTime.DateOf(d.Sessions[i].Start), today))
+            {
+                throw new DomainValidationException($"{nameof(Sessions)}[{i}].{nameof(RequestSession.Start)}", "InPast", "A session cannot be in the past.");
+            }
+        }
         var sessions = d.Sessions.OrderBy(s => s.Start).ToList();
         for (var i = 1; i < sessions.Count; i++)
         {
@@ -211,6 +225,10 @@ public sealed class Request : AggregateRoot
             throw new DomainValidationException(nameof(Headcount), "BelowFilled", "The headcount cannot go below the seats already filled.");
         }
         var fillBy = d.FillBy.ToUniversalTime();
+        if (IsPastDate(TokyoTime.DateOf(fillBy), today))
+        {
+            throw new DomainValidationException(nameof(FillBy), "InPast", "The fill-by date cannot be in the past.");
+        }
         if (fillBy > sessions[0].Start)
         {
             throw new DomainValidationException(nameof(FillBy), "FillByAfterStart", "The fill-by date must be before the first session starts.");

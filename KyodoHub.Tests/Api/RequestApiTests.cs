@@ -120,5 +120,7 @@ public class RequestApiTests(AppFixture fixture)
         Assert.True(paths.TryGetProperty("/api/requests", out _));
         Assert.True(paths.TryGetProperty("/api/requests/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/requests/{id}/candidates", out _));
+        var body = paths.GetProperty("/api/requests").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.True(body.TryGetProperty("schema", out _));
     }
 }

@@ -38,6 +38,39 @@ public class RequestTests
     }
 
     [Fact]
+    public void RefusesASessionOnADayBeforeTodayNamingIt()
+    {
+        RequestSession[] sessions = [Session(daysAhead: 3), Session(daysAhead: -1)];
+        var error = Assert.Throws<DomainValidationException>(() => new Request(1, Details(sessions: sessions, fillBy: Now), RequestOrigin.Api, Now));
+        Assert.Equal("Sessions[1].Start", error.Field);
+        Assert.Equal("InPast", error.Code);
+    }
+
+    [Fact]
+    public void RefusesAFillByDateBeforeToday()
+    {
+        var error = Assert.Throws<DomainValidationException>(() => new Request(1, Details(fillBy: Now.AddDays(-1)), RequestOrigin.Api, Now));
+        Assert.Equal(nameof(Request.FillBy), error.Field);
+        Assert.Equal("InPast", error.Code);
+    }
+
+    [Fact]
+    public void AcceptsASessionEarlierTodayAsTheDeskFormDoes()
+    {
+        var earlierToday = Session(daysAhead: 0, hour: 0);
+        var request = new Request(1, Details(sessions: [earlierToday], fillBy: earlierToday.Start), RequestOrigin.Desk, Now);
+        Assert.Equal(earlierToday, Assert.Single(request.Sessions));
+    }
+
+    [Fact]
+    public void RefusesAnEditThatMovesASessionIntoThePast()
+    {
+        var request = NewRequest();
+        var error = Assert.Throws<DomainValidationException>(() => request.UpdateDetails(Details(sessions: [Session(daysAhead: 5)], fillBy: Now.AddDays(-2)), Now));
+        Assert.Equal(nameof(Request.FillBy), error.Field);
+    }
+
+    [Fact]
     public void RefusesAnEmptyTitle()
     {
         var error = Assert.Throws<DomainValidationException>(() => new Request(1, Details(title: "  "), RequestOrigin.Desk, Now));

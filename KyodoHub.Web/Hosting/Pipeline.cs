@@ -22,6 +22,7 @@ internal static class Pipeline
             app.UseHsts();
         }
         app.UseKyodoSecurity();
+        app.UseApiErrorResponses();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Machines (the API, the hub) get bare status codes and problem details; people get a page.
         app.Use((context, next) =>

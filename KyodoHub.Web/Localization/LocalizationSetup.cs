@@ -17,8 +17,9 @@ internal static class LocalizationSetup
             options.DefaultRequestCulture = new RequestCulture(Japanese);
             options.SupportedCultures = [Japanese, English];
             options.SupportedUICultures = [Japanese, English];
-            // Only the user's explicit choice counts; the browser's language does not override Japanese.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // People: only their explicit choice counts; the browser's language does not override
+            // Japanese. Other systems calling the API say what they read in Accept-Language.
+            options.RequestCultureProviders = [new ApiAcceptLanguage { Options = options }, new CookieRequestCultureProvider { Options = options }];
         });
         return services;
     }
@@ -40,6 +41,14 @@ internal static class LocalizationSetup
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
             return Results.LocalRedirect(LocalPath(returnUrl));
         }).AllowAnonymous();
+
+    private sealed class ApiAcceptLanguage : AcceptLanguageHeaderRequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            httpContext.Request.Path.StartsWithSegments("/api")
+                ? base.DetermineProviderCultureResult(httpContext)
+                : NullProviderCultureResult;
+    }
 
     /// <summary>A local path to return to; anything pointing to another host falls back to the home page.</summary>
     public static string LocalPath(string? returnUrl) =>

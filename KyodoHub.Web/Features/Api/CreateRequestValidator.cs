@@ -1,75 +1,58 @@
-using System.Text.Json;
 using KyodoHub.Core.Requests;
 
 namespace KyodoHub.Web.Features.Api;
 
 /// <summary>
 /// Checks a posted request field by field and reports every bad field at once (the domain then
-/// checks again, and the intake checks that referenced ids exist). Field names are the JSON names.
+/// checks again, and the intake checks that referenced ids exist). Fields are named as the domain
+/// names them; <see cref="ApiFieldErrors"/> turns them into JSON paths.
 /// </summary>
 internal static class CreateRequestValidator
 {
-    public static Dictionary<string, string[]> Validate(CreateRequestDto dto, out RequestDetails? details)
+    public static RequestDetails? Validate(CreateRequestDto dto, ApiFieldErrors errors)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string field, string message)
-        {
-            var key = JsonNamingPolicy.CamelCase.ConvertName(field);
-            if (!errors.TryGetValue(key, out var list))
-            {
-                errors[key] = list = [];
-            }
-            list.Add(message);
-        }
-
-        if (dto.GroupId <= 0) Add(nameof(dto.GroupId), "groupId is required.");
-        if (string.IsNullOrWhiteSpace(dto.Title)) Add(nameof(dto.Title), "title is required.");
-        else if (dto.Title.Trim().Length > 120) Add(nameof(dto.Title), "title must be at most 120 characters.");
-        if (string.IsNullOrWhiteSpace(dto.Description)) Add(nameof(dto.Description), "description is required.");
-        else if (dto.Description.Length > 4000) Add(nameof(dto.Description), "description must be at most 4000 characters.");
-        if (dto.CategoryId <= 0) Add(nameof(dto.CategoryId), "categoryId is required.");
-        if (dto.AreaId <= 0) Add(nameof(dto.AreaId), "areaId is required.");
-        if (string.IsNullOrWhiteSpace(dto.Place)) Add(nameof(dto.Place), "place is required.");
-        if (dto.Headcount is < 1 or > Request.MaxHeadcount) Add(nameof(dto.Headcount), $"headcount must be between 1 and {Request.MaxHeadcount}.");
-        if (dto.FillBy is null) Add(nameof(dto.FillBy), "fillBy is required.");
+        if (dto.GroupId <= 0) errors.Add(nameof(dto.GroupId), "Required");
+        if (string.IsNullOrWhiteSpace(dto.Title)) errors.Add(nameof(dto.Title), "Required");
+        else if (dto.Title.Trim().Length > 120) errors.Add(nameof(dto.Title), "TooLong");
+        if (string.IsNullOrWhiteSpace(dto.Description)) errors.Add(nameof(dto.Description), "Required");
+        else if (dto.Description.Length > 4000) errors.Add(nameof(dto.Description), "TooLong");
+        if (dto.CategoryId <= 0) errors.Add(nameof(dto.CategoryId), "Required");
+        if (dto.AreaId <= 0) errors.Add(nameof(dto.AreaId), "Required");
+        if (string.IsNullOrWhiteSpace(dto.Place)) errors.Add(nameof(dto.Place), "Required");
+        if (dto.Headcount is < 1 or > Request.MaxHeadcount) errors.Add(nameof(dto.Headcount), "OutOfRange");
+        if (dto.FillBy is null) errors.Add(nameof(dto.FillBy), "Required");
         var programs = Core.Common.Program.None;
         if (dto.Programs is not { Length: > 0 } || !ProgramNames.TryParse(dto.Programs, out programs))
         {
-            Add(nameof(dto.Programs), "programs must list LifelongLearningLeader and/or ChokottoVolunteer.");
+            errors.Add(nameof(dto.Programs), "Invalid");
         }
         var sessions = new List<RequestSession>();
         if (dto.Sessions is not { Length: > 0 })
         {
-            Add(nameof(dto.Sessions), "at least one session is required.");
+            errors.Add(nameof(dto.Sessions), "Required");
         }
         else
         {
             for (var i = 0; i < dto.Sessions.Length; i++)
             {
+                var field = $"{nameof(dto.Sessions)}[{i}]";
                 var s = dto.Sessions[i];
-                if (s is null || s.End <= s.Start)
-                {
-                    Add($"{nameof(dto.Sessions)}[{i}].end", "a session must end after it starts.");
-                }
-                else if (s.End - s.Start > RequestSession.MaxLength)
-                {
-                    Add($"{nameof(dto.Sessions)}[{i}].end", "a session may last at most 24 hours.");
-                }
-                else
-                {
-                    sessions.Add(new RequestSession(s.Start, s.End));
-                }
+                if (s is null) errors.Add(field, "Required");
+                else if (s.Start == default) errors.Add($"{field}.{nameof(s.Start)}", "Required");
+                else if (s.End == default) errors.Add($"{field}.{nameof(s.End)}", "Required");
+                else if (s.End <= s.Start) errors.Add($"{field}.{nameof(s.End)}", "EndBeforeStart");
+                else if (s.End - s.Start > RequestSession.MaxLength) errors.Add($"{field}.{nameof(s.End)}", "SessionTooLong");
+                else sessions.Add(new RequestSession(s.Start, s.End));
             }
         }
         if (dto.FillBy is { } fillBy && sessions.Count > 0 && fillBy > sessions.Min(s => s.Start))
         {
-            Add(nameof(dto.FillBy), "fillBy must be before the first session starts.");
+            errors.Add(nameof(dto.FillBy), "FillByAfterStart");
         }
 
-        details = errors.Count == 0
-            ? new RequestDetails(dto.Title!, dto.Description!, dto.CategoryId, programs, sessions, dto.AreaId, dto.Place!, dto.Headcount,
-                dto.FillBy!.Value, dto.RequiredSkillIds ?? [], dto.WelcomeSkillIds ?? [], dto.Languages ?? [], dto.AccessibilityNotes)
-            : null;
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        return errors.Any
+            ? null
+            : new RequestDetails(dto.Title!, dto.Description!, dto.CategoryId, programs, sessions, dto.AreaId, dto.Place!, dto.Headcount,
+                dto.FillBy!.Value, dto.RequiredSkillIds ?? [], dto.WelcomeSkillIds ?? [], dto.Languages ?? [], dto.AccessibilityNotes);
     }
 }

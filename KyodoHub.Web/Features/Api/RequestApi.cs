@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Matching;
 using KyodoHub.Core.Requests;
@@ -6,8 +5,10 @@ using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Matching;
 using KyodoHub.Web.Features.Requests;
 using KyodoHub.Web.Identity;
+using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace KyodoHub.Web.Features.Api;
 
@@ -19,8 +20,11 @@ internal static class RequestApi
 {
     public static void MapRequestApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/requests").WithTags("Requests");
+        var api = endpoints.MapGroup("/api/requests").WithTags("Requests").AddEndpointFilter<JsonBodyFilter>();
         api.MapPost("/", CreateAsync)
+            .DescribesJsonBody<CreateRequestDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(Policies.ApiRequestsWrite)
             .WithSummary("Create a request")
             .WithDescription("Creates a request for a group and publishes RequestCreated to every dashboard and hub client.");
@@ -33,13 +37,15 @@ internal static class RequestApi
             .WithDescription("The match engine's top candidates with their score breakdown. Registrants are given by id only.");
     }
 
-    private static async Task<Results<Created<RequestDto>, ValidationProblem>> CreateAsync(
-        CreateRequestDto dto, RequestIntakeService intake, IDbContextFactory<KyodoDbContext> factory, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RequestDto>, ProblemHttpResult>> CreateAsync(
+        JsonBody<CreateRequestDto> body, RequestIntakeService intake, IDbContextFactory<KyodoDbContext> factory, IStringLocalizer<SharedResource> localizer,
+        CancellationToken cancellationToken)
     {
-        var errors = CreateRequestValidator.Validate(dto, out var details);
-        if (errors.Count > 0 || details is null)
+        var dto = body.Value;
+        var errors = new ApiFieldErrors(localizer);
+        if (CreateRequestValidator.Validate(dto, errors) is not { } details)
         {
-            return TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
+            return errors.ToProblem();
         }
         int id;
         try
@@ -48,9 +54,8 @@ internal static class RequestApi
         }
         catch (DomainValidationException ex)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(ex.Field)] = [ex.Message] },
-                title: "The request has invalid fields.");
+            errors.Add(ex);
+            return errors.ToProblem();
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var saved = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);

@@ -52,14 +52,14 @@ public sealed class RequestFormModel
         {
             var s = Sessions[i];
             if (s.Date is null) errors.Add($"Sessions[{i}].Date", "Required", "SessionDate");
-            else if (s.Date < today) errors.Add($"Sessions[{i}].Date", "InPast", "SessionDate");
+            else if (Request.IsPastDate(s.Date.Value, today)) errors.Add($"Sessions[{i}].Date", "InPast", "SessionDate");
             if (s.Start is null) errors.Add($"Sessions[{i}].Start", "Required", "Start");
             if (s.End is null) errors.Add($"Sessions[{i}].End", "Required", "End");
             else if (s.Start is not null && s.End <= s.Start) errors.Add($"Sessions[{i}].End", "EndBeforeStart", "End");
         }
         if (EffectiveFillBy is { } fillBy)
         {
-            if (fillBy < today) errors.Add(nameof(FillBy), "InPast");
+            if (Request.IsPastDate(fillBy, today)) errors.Add(nameof(FillBy), "InPast");
             else if (Sessions.Any(s => s.Date is not null && s.Date < fillBy)) errors.Add(nameof(FillBy), "FillByAfterStart");
         }
         return !errors.Any;
