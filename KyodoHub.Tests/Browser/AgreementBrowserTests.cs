@@ -24,8 +24,11 @@ public class AgreementBrowserTests(BrowserAppFixture fixture)
         try
         {
             await coordinator.GotoAsync("/agreements");
+            // Both pages are visible prerendered before their circuit runs; clicks then are lost.
+            await Assertions.Expect(coordinator.Locator("[data-testid=agreements][data-live=on]")).ToHaveCountAsync(1);
             await coordinator.GetByRole(AriaRole.Link, new() { Name = $"「{title}」の協定書を作成" }).ClickAsync();
             await Assertions.Expect(coordinator.GetByLabel("目的")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(title));
+            await Assertions.Expect(coordinator.Locator("[data-testid=agreement-editor][data-live=on]")).ToHaveCountAsync(1);
             await coordinator.GetByRole(AriaRole.Button, new() { Name = "協定書を作成する" }).ClickAsync();
             await coordinator.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/agreements/\d+$"));
             var agreementId = int.Parse(coordinator.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);

@@ -52,11 +52,11 @@ public class CoordinatorDashboardTests : KyodoBunitContext
     }
 
     [Fact]
-    public void ClickingAStateCountFiltersTheList()
+    public async Task ClickingAStateCountFiltersTheList()
     {
         var dashboard = Render<CoordinatorDashboard>();
         dashboard.WaitForElement("[data-testid=request-list]", Patience);
-        dashboard.FindAll("button.kh-state-count").Single(b => b.QuerySelector("[data-state=Cancelled]") is not null).Click();
+        await dashboard.ActAsync(d => d.FindAll("button.kh-state-count").Single(b => b.QuerySelector("[data-state=Cancelled]") is not null), b => b.Click());
         dashboard.WaitForAssertion(() =>
         {
             var cards = dashboard.FindAll(".kh-card");

@@ -30,7 +30,7 @@ public class RequestDetailPageTests : KyodoBunitContext
         page.WaitForElement("[data-testid=candidates]", Patience);
         Assert.Empty(page.FindAll("[data-testid=request-editor]"));
 
-        page.Find("[data-testid=open-editor]").Click();
+        await page.ClickAsync("[data-testid=open-editor]");
         page.WaitForAssertion(() => Assert.Equal(request.Title, page.Find("[data-testid=request-editor] input").GetAttribute("value")), Patience);
     }
 
@@ -68,10 +68,12 @@ public class RequestDetailPageTests : KyodoBunitContext
     {
         var request = await TestRequests.PostAsync(_fixture.App, TestRequests.Valid(programs: ["LifelongLearningLeader"]));
         var page = Render<RequestDetailPage>(p => p.Add(x => x.RequestId, request.Id));
-        page.WaitForElement("[data-testid=candidates]", Patience);
-        var rows = page.FindAll("[data-testid=excluded] tbody tr");
-        Assert.NotEmpty(rows);
-        Assert.Contains(rows, r => r.TextContent.Contains("制度", StringComparison.Ordinal) || r.TextContent.Contains("活動", StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll("[data-testid=excluded] tbody tr");
+            Assert.NotEmpty(rows);
+            Assert.Contains(rows, r => r.TextContent.Contains("制度", StringComparison.Ordinal) || r.TextContent.Contains("活動", StringComparison.Ordinal));
+        }, Patience);
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public class RequestDetailPageTests : KyodoBunitContext
         page.WaitForElement("[data-testid=candidates]", Patience);
         var first = page.FindComponents<MudCheckBox<bool>>()[0];
         await page.InvokeAsync(() => first.Instance.ValueChanged.InvokeAsync(true));
-        page.Find("[data-testid=send-offers]").Click();
+        await page.ClickAsync("[data-testid=send-offers]");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=offers] tbody tr")), Patience);
     }
 }

@@ -59,13 +59,13 @@ public class RequestEditingTests : KyodoBunitContext
         var theirs = RequestEdit.Of(detail) with { Title = "先に直された題" };
         Assert.IsType<EditSaved>(await SaveAsync("coordinator2@kyodohub.example", id, theirs, detail.Version));
 
-        await editor.Find("[data-testid=edit-save]").ClickAsync(new());
+        await editor.ClickAsync("[data-testid=edit-save]");
         editor.WaitForElement("[data-testid=edit-conflict]", Patience);
         Assert.Contains("先に直された題", editor.Find("[data-testid=edit-theirs]").TextContent, StringComparison.Ordinal);
         Assert.Contains("自分で直した題", editor.Find("[data-testid=edit-yours]").TextContent, StringComparison.Ordinal);
         Assert.Equal("先に直された題", (await LoadAsync(id)).Title);
 
-        await editor.Find("[data-testid=use-mine]").ClickAsync(new());
+        await editor.ClickAsync("[data-testid=use-mine]");
         editor.WaitForAssertion(() => Assert.Empty(editor.FindAll("[data-testid=edit-conflict]")), Patience);
         Assert.Equal("自分で直した題", (await LoadAsync(id)).Title);
     }
@@ -79,8 +79,8 @@ public class RequestEditingTests : KyodoBunitContext
         await editor.InvokeAsync(() => editor.FindComponents<MudTextField<string>>()[0].Instance.ValueChanged.InvokeAsync("自分の題"));
         Assert.IsType<EditSaved>(await SaveAsync("coordinator2@kyodohub.example", id, RequestEdit.Of(detail) with { Title = "相手の題" }, detail.Version));
 
-        await editor.Find("[data-testid=edit-save]").ClickAsync(new());
-        editor.WaitForElement("[data-testid=keep-theirs]", Patience).Click();
+        await editor.ClickAsync("[data-testid=edit-save]");
+        await editor.ClickAsync("[data-testid=keep-theirs]");
         editor.WaitForAssertion(() => Assert.Equal("相手の題", editor.FindAll("input")[0].GetAttribute("value")), Patience);
         Assert.Equal("相手の題", (await LoadAsync(id)).Title);
     }

@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run ./test.sh, which installs it.");
         }
         _playwright = await Playwright.CreateAsync();
+        // The suite shares two cores with its servers: a page may take longer than Playwright's
+        // default five seconds to render what a test expects.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

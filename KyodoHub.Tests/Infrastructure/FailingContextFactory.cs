@@ -9,14 +9,19 @@ namespace KyodoHub.Tests.Infrastructure;
 
 /// <summary>
 /// Makes the app's own contexts (same provider, same database, same event dispatcher) with one
-/// more interceptor: one that fails the first command writing to <paramref name="table"/>, as a
-/// disk or network failure would in the middle of a save.
+/// more interceptor: one that fails the first command it is told to, as a disk or network failure
+/// would (by default the first writing to <c>table</c>, in the middle of a save).
 /// </summary>
-internal sealed class FailingContextFactory(IServiceProvider services, string table) : IDbContextFactory<KyodoDbContext>
+internal sealed class FailingContextFactory(IServiceProvider services, Func<DbCommand, bool> fails) : IDbContextFactory<KyodoDbContext>
 {
     public const string Failure = "simulated failure in the middle of a save";
 
-    private readonly FailOnInsert _interceptor = new(table);
+    private readonly FailOnce _interceptor = new(fails);
+
+    public FailingContextFactory(IServiceProvider services, string table)
+        : this(services, command => command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal))
+    {
+    }
 
     /// <summary>Whether the failure has happened.</summary>
     public bool Failed => _interceptor.Failed;
@@ -31,7 +36,7 @@ internal sealed class FailingContextFactory(IServiceProvider services, string ta
         return (KyodoDbContext)Activator.CreateInstance(type, builder.Options, services.GetRequiredService<IDomainEventDispatcher>(), services.GetRequiredService<TimeProvider>())!;
     }
 
-    private sealed class FailOnInsert(string table) : DbCommandInterceptor
+    private sealed class FailOnce(Func<DbCommand, bool> fails) : DbCommandInterceptor
     {
         public bool Failed { get; private set; }
 
@@ -49,7 +54,7 @@ internal sealed class FailingContextFactory(IServiceProvider services, string ta
 
         private void FailIfTargeted(DbCommand command)
         {
-            if (!Failed && command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal))
+            if (!Failed && fails(command))
             {
                 Failed = true;
                 throw new InvalidOperationException(Failure);

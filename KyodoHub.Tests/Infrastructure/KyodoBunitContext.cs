@@ -16,7 +16,7 @@ public abstract class KyodoBunitContext : BunitContext, IAsyncLifetime
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     /// <summary>How long to wait for renders that follow database work or events, on a busy machine.</summary>
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    protected static readonly TimeSpan Patience = RenderedActions.Patience;
 
     protected KyodoBunitContext()
     {

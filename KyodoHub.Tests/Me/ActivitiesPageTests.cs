@@ -43,16 +43,16 @@ public class ActivitiesPageTests : KyodoBunitContext
         UseInteractiveServerRenderer();
         var page = Render<MyActivitiesPage>();
         page.WaitForElement("[data-testid=issue-feed]", Patience);
-        page.Find("[data-testid=issue-feed]").Click();
+        await page.ClickAsync("[data-testid=issue-feed]");
         page.WaitForAssertion(() => Assert.Matches(@"^http://localhost/calendar/[A-Za-z0-9_-]{43}\.ics$",
             page.Find("input[data-testid=calendar-url]").GetAttribute("value")), Patience);
         Assert.NotNull(page.Find("[data-testid=stop-feed]"));
 
-        page.Find("[data-testid=copy-url]").Click();
+        await page.ClickAsync("[data-testid=copy-url]");
         JSInterop.VerifyInvoke("navigator.clipboard.writeText");
 
-        page.Find("[data-testid=stop-feed]").Click();
-        page.Find("[data-testid=confirm-stop-feed]").Click();
+        await page.ClickAsync("[data-testid=stop-feed]");
+        await page.ClickAsync("[data-testid=confirm-stop-feed]");
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("input[data-testid=calendar-url]")), Patience);
         Assert.Empty(page.FindAll("[data-testid=stop-feed]"));
     }

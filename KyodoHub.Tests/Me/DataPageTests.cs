@@ -29,9 +29,9 @@ public class DataPageTests : KyodoBunitContext
         page.WaitForElement("[data-testid=deletion][data-live=on]", Patience);
         Assert.Equal("/me/data/export", page.Find("[data-testid=export]").GetAttribute("href"));
 
-        page.Find("[data-testid=request-deletion]").Click();
-        page.Find("textarea[data-testid=deletion-reason]").Change("活動を終えるため");
-        page.Find("[data-testid=confirm-deletion]").Click();
+        await page.ClickAsync("[data-testid=request-deletion]");
+        await page.ChangeAsync("textarea[data-testid=deletion-reason]", "活動を終えるため");
+        await page.ClickAsync("[data-testid=confirm-deletion]");
         page.WaitForElement("[data-testid=deletion-waiting]", Patience);
         Assert.Contains("削除の申し出を受け付けました。", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal);
 
@@ -41,9 +41,9 @@ public class DataPageTests : KyodoBunitContext
             Assert.Equal((DeletionRequestState.Requested, "活動を終えるため"), (stored.State, stored.Reason));
         }
 
-        page.Find("[data-testid=cancel-deletion]").Click();
+        await page.ClickAsync("[data-testid=cancel-deletion]");
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=deletion-waiting]")), Patience);
-        Assert.Equal("Cancelled", page.Find("[data-testid=deletion-history] tbody tr").GetAttribute("data-state"));
+        page.WaitForAssertion(() => Assert.Equal("Cancelled", page.Find("[data-testid=deletion-history] tbody tr").GetAttribute("data-state")), Patience);
         Assert.NotNull(page.Find("[data-testid=request-deletion]"));
     }
 }

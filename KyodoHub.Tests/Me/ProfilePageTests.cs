@@ -39,15 +39,17 @@ public class ProfilePageTests : KyodoBunitContext
         return page.Find($"#{input.GetAttribute("aria-describedby")}").TextContent.Trim();
     }
 
-    private static void Submit(IRenderedComponent<MyProfilePage> page) => page.Find("[data-testid=save-profile]").Click();
+    private static Task TypeAsync(IRenderedComponent<MyProfilePage> page, string testId, string value) => page.ChangeAsync($"input[data-testid={testId}]", value);
+
+    private static Task SaveAsync(IRenderedComponent<MyProfilePage> page) => page.ClickAsync("[data-testid=save-profile]");
 
     [Fact]
     public async Task AnEmptyNameIsShownBesideTheNameAndNothingIsSaved()
     {
         var (id, page) = await OpenAsync();
-        Input(page, "name").Change("");
+        await TypeAsync(page, "name", "");
         Assert.Equal("「氏名」を入力してください。", MessageBeside(page, "name"));
-        Submit(page);
+        await SaveAsync(page);
         page.WaitForAssertion(() => Assert.Contains("入力内容を確認してください。", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal), Patience);
         Assert.StartsWith("試験", (await MeTestData.LoadAsync(_fixture.App, id)).Name, StringComparison.Ordinal);
     }
@@ -56,19 +58,19 @@ public class ProfilePageTests : KyodoBunitContext
     public async Task WithoutPhoneAndEmailThePhoneFieldAsksForOneOfThem()
     {
         var (_, page) = await OpenAsync();
-        Input(page, "email").Change("");
-        Input(page, "phone").Change("");
+        await TypeAsync(page, "email", "");
+        await TypeAsync(page, "phone", "");
         Assert.Equal("電話番号かメールアドレスのどちらかを入力してください。", MessageBeside(page, "phone"));
-        Input(page, "email").Change("hanako@example.jp");
-        Assert.Equal("false", Input(page, "phone").GetAttribute("aria-invalid"));
+        await TypeAsync(page, "email", "hanako@example.jp");
+        page.WaitForAssertion(() => Assert.Equal("false", Input(page, "phone").GetAttribute("aria-invalid")), Patience);
     }
 
     [Fact]
     public async Task AMalformedEmailAndPhoneAreNamedBesideTheirFields()
     {
         var (_, page) = await OpenAsync();
-        Input(page, "email").Change("hanako.example.jp");
-        Input(page, "phone").Change("090-abcd");
+        await TypeAsync(page, "email", "hanako.example.jp");
+        await TypeAsync(page, "phone", "090-abcd");
         Assert.Equal("「メールアドレス」の形式が正しくありません。", MessageBeside(page, "email"));
         Assert.StartsWith("「電話番号」には数字と", MessageBeside(page, "phone"), StringComparison.Ordinal);
     }
@@ -77,9 +79,9 @@ public class ProfilePageTests : KyodoBunitContext
     public async Task HiraganaFuriganaIsSavedAsKatakana()
     {
         var (id, page) = await OpenAsync();
-        Input(page, "furigana").Change("やまだ　はなこ");
+        await TypeAsync(page, "furigana", "やまだ　はなこ");
         page.WaitForAssertion(() => Assert.Equal("ヤマダ ハナコ", Input(page, "furigana").GetAttribute("value")), Patience);
-        Submit(page);
+        await SaveAsync(page);
         page.WaitForAssertion(() => Assert.Contains("プロフィールを保存しました。", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Equal("ヤマダ ハナコ", (await MeTestData.LoadAsync(_fixture.App, id)).Furigana);
     }
@@ -88,7 +90,7 @@ public class ProfilePageTests : KyodoBunitContext
     public async Task FuriganaInLettersIsRefused()
     {
         var (_, page) = await OpenAsync();
-        Input(page, "furigana").Change("Yamada Hanako");
+        await TypeAsync(page, "furigana", "Yamada Hanako");
         Assert.Equal("「フリガナ」はカタカナかひらがなで入力してください。", MessageBeside(page, "furigana"));
     }
 
@@ -96,21 +98,21 @@ public class ProfilePageTests : KyodoBunitContext
     public async Task AtLeastOneProgrammeIsRequired()
     {
         var (_, page) = await OpenAsync();
-        page.Find("input[data-testid=program-leader]").Change(false);
-        page.Find("input[data-testid=program-volunteer]").Change(false);
-        Submit(page);
+        await page.ChangeAsync("input[data-testid=program-leader]", false);
+        await page.ChangeAsync("input[data-testid=program-volunteer]", false);
+        await SaveAsync(page);
         page.WaitForAssertion(() => Assert.Equal("登録する制度を1つ以上選んでください。", page.Find("#programs-error").TextContent.Trim()), Patience);
         // Without the leader programme the lecture section is gone.
-        Assert.Empty(page.FindAll("[data-testid=leader]"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=leader]")), Patience);
     }
 
     [Fact]
     public async Task SavesTheWholeFormInOneChange()
     {
         var (id, page) = await OpenAsync();
-        Input(page, "name").Change("試験 花子");
-        Input(page, "phone").Change("042-000-1111");
-        Submit(page);
+        await TypeAsync(page, "name", "試験 花子");
+        await TypeAsync(page, "phone", "042-000-1111");
+        await SaveAsync(page);
         page.WaitForAssertion(() => Assert.Contains("プロフィールを保存しました。", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal), Patience);
         var saved = await MeTestData.LoadAsync(_fixture.App, id);
         Assert.Equal(("試験 花子", "042-000-1111", 1), (saved.Name, saved.Phone, saved.Version));
@@ -127,10 +129,10 @@ public class ProfilePageTests : KyodoBunitContext
             other.Name = "別の 画面";
             await scope.ServiceProvider.GetRequiredService<MyProfileService>().SaveAsync(other);
         }
-        Input(page, "name").Change("この 画面");
-        Submit(page);
+        await TypeAsync(page, "name", "この 画面");
+        await SaveAsync(page);
         page.WaitForAssertion(() => Assert.Contains("ほかの画面や窓口で登録内容が変更されました", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal), Patience);
-        Assert.Equal("別の 画面", Input(page, "name").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal("別の 画面", Input(page, "name").GetAttribute("value")), Patience);
         Assert.Equal("別の 画面", (await MeTestData.LoadAsync(_fixture.App, id)).Name);
     }
 
@@ -139,7 +141,7 @@ public class ProfilePageTests : KyodoBunitContext
     {
         UseCulture("en");
         var (_, page) = await OpenAsync();
-        Input(page, "name").Change(" ");
+        await TypeAsync(page, "name", " ");
         Assert.Equal("Name is required.", MessageBeside(page, "name"));
         Assert.Contains("Profile and skills", page.Find("h1").TextContent, StringComparison.Ordinal);
     }
@@ -151,9 +153,9 @@ public class ProfilePageTests : KyodoBunitContext
         Assert.Empty(page.FindAll("[data-testid=skills] li"));
         var editor = page.FindComponent<SkillEditor>();
         await page.InvokeAsync(() => editor.Instance.SkillsChanged.InvokeAsync([new SkillEntry(3, Core.Skills.SkillLevel.Expert), new SkillEntry(5, Core.Skills.SkillLevel.Beginner)]));
-        Assert.Equal(2, page.FindAll("[data-testid=skills] li").Count);
-        page.Find("[data-testid=skills] li[data-tag-id='5'] button").Click();
-        Submit(page);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=skills] li").Count), Patience);
+        await page.ClickAsync("[data-testid=skills] li[data-tag-id='5'] button");
+        await SaveAsync(page);
         page.WaitForAssertion(() => Assert.Contains("プロフィールを保存しました。", page.Find("[data-testid=message]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Equal([new RegistrantSkill(3, Core.Skills.SkillLevel.Expert)], (await MeTestData.LoadAsync(_fixture.App, id)).Skills);
     }

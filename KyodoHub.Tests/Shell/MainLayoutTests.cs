@@ -21,6 +21,23 @@ public class MainLayoutTests : KyodoBunitContext
     }
 
     [Fact]
+    public void APageThatFailsSaysSoInsideTheLayoutWhoseMenuStaysAndTheNextPageShows()
+    {
+        AddAuthorization().SetAuthorized("coordinator@kyodohub.example").SetRoles(Roles.Coordinator);
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b =>
+        {
+            b.OpenComponent<FailingPage>(0);
+            b.CloseComponent();
+        })));
+        Assert.Contains("この部分を表示できませんでした。", layout.Find("main#main [data-testid=live-failed]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(layout.FindAll("nav a"), a => a.GetAttribute("href") == "/coordinator");
+
+        layout.Render(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+        Assert.Contains("page body", layout.Find("main#main").TextContent, StringComparison.Ordinal);
+        Assert.Empty(layout.FindAll("[data-testid=live-failed]"));
+    }
+
+    [Fact]
     public void ACoordinatorSeesTheCoordinationLinkButNotTheAdministrationLink()
     {
         AddAuthorization().SetAuthorized("coordinator@kyodohub.example").SetRoles(Roles.Coordinator);
@@ -65,5 +82,10 @@ public class MainLayoutTests : KyodoBunitContext
         Assert.Contains("KyodoHub", layout.Find(".kh-brand").TextContent, StringComparison.Ordinal);
         Assert.Contains("Sign out", layout.Find("form[action='/account/logout']").TextContent, StringComparison.Ordinal);
         Assert.Contains("Consultation desk", layout.Find(".mud-navmenu").TextContent, StringComparison.Ordinal);
+    }
+
+    private sealed class FailingPage : ComponentBase
+    {
+        protected override void OnInitialized() => throw new InvalidOperationException("the page failed");
     }
 }

@@ -6,7 +6,7 @@ namespace KyodoHub.Web.Live;
 /// Tells a circuit's components when its connection to the browser comes back, so that live views
 /// can catch up on what happened while it was away. Scoped: one per circuit.
 /// </summary>
-public sealed class ConnectionStatus
+public sealed class ConnectionStatus(ILogger<ConnectionStatus> logger)
 {
     public event Func<Task>? Reconnected;
 
@@ -18,9 +18,18 @@ public sealed class ConnectionStatus
         IsConnected = connected;
         if (cameBack && Reconnected is { } handlers)
         {
+            // A failing handler is logged and the others still run: an exception leaving a circuit
+            // handler would end the user's whole circuit.
             foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
             {
-                await handler();
+                try
+                {
+                    await handler();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    logger.LogError(ex, "A reconnect handler failed; the others still ran.");
+                }
             }
         }
     }

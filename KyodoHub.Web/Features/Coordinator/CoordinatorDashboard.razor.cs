@@ -1,6 +1,7 @@
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Requests;
 using KyodoHub.Core.Skills;
+using KyodoHub.Web.Components;
 using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -23,6 +24,7 @@ public sealed partial class CoordinatorDashboard
     private IReadOnlyList<Area> _areas = [];
     private IReadOnlyList<SkillCategory> _categories = [];
     private IDisposable? _subscription;
+    private LiveBoundary? _listRegion;
     private long _seenSequence;
     private int? _caughtUp;
     private DateTimeOffset _now;
@@ -74,10 +76,13 @@ public sealed partial class CoordinatorDashboard
             }
             catch (Exception ex)
             {
-                await DispatchExceptionAsync(ex);
+                await FailAsync(ex);
             }
         })
         : Task.CompletedTask;
+
+    // The list shows the failure; the filters and the rest of the page keep working.
+    private Task FailAsync(Exception ex) => _listRegion?.FailAsync(ex) ?? DispatchExceptionAsync(ex);
 
     private async Task ApplyEventAsync(RequestEvent e)
     {
@@ -111,15 +116,22 @@ public sealed partial class CoordinatorDashboard
 
     private Task OnReconnectedAsync() => InvokeAsync(async () =>
     {
-        var missed = Broker.Since(_seenSequence).OfType<RequestEvent>().ToList();
-        _seenSequence = Broker.LastSequence;
-        var before = _rows.Select(r => r.Id).ToHashSet();
-        await ReloadAsync();
-        foreach (var created in missed.Where(m => m.Kind == RequestEventKind.Created && !before.Contains(m.RequestId)))
+        try
         {
-            _fresh.Add(created.RequestId);
+            var missed = Broker.Since(_seenSequence).OfType<RequestEvent>().ToList();
+            _seenSequence = Broker.LastSequence;
+            var before = _rows.Select(r => r.Id).ToHashSet();
+            await ReloadAsync();
+            foreach (var created in missed.Where(m => m.Kind == RequestEventKind.Created && !before.Contains(m.RequestId)))
+            {
+                _fresh.Add(created.RequestId);
+            }
+            _caughtUp = missed.Count;
+            StateHasChanged();
         }
-        _caughtUp = missed.Count;
-        StateHasChanged();
+        catch (Exception ex)
+        {
+            await FailAsync(ex);
+        }
     });
 }

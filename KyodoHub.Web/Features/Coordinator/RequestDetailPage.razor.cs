@@ -1,6 +1,7 @@
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Matching;
 using KyodoHub.Core.Requests;
+using KyodoHub.Web.Components;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Matching;
 using KyodoHub.Web.Features.Offers;
@@ -27,6 +28,8 @@ public sealed partial class RequestDetailPage
     private IReadOnlyList<string> _viewers = [];
     private List<BreadcrumbItem> _crumbs = [];
     private IDisposable? _subscription;
+    private LiveBoundary? _presenceRegion;
+    private LiveBoundary? _liveRegion;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _notFound;
@@ -162,6 +165,8 @@ public sealed partial class RequestDetailPage
         }
         return InvokeAsync(async () =>
         {
+            // A failure shows in the part the event feeds; the rest of the page keeps working.
+            var region = liveEvent is PresenceEvent ? _presenceRegion : _liveRegion;
             try
             {
                 if (liveEvent is PresenceEvent p)
@@ -180,16 +185,23 @@ public sealed partial class RequestDetailPage
             }
             catch (Exception ex)
             {
-                await DispatchExceptionAsync(ex);
+                await (region?.FailAsync(ex) ?? DispatchExceptionAsync(ex));
             }
         });
     }
 
     private Task OnReconnectedAsync() => InvokeAsync(async () =>
     {
-        await RefreshAsync();
-        _viewers = Others(Presence.ViewersOf(RequestId), (await CurrentUser.GetAsync()).DisplayName);
-        StateHasChanged();
+        try
+        {
+            await RefreshAsync();
+            _viewers = Others(Presence.ViewersOf(RequestId), (await CurrentUser.GetAsync()).DisplayName);
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await (_liveRegion?.FailAsync(ex) ?? DispatchExceptionAsync(ex));
+        }
     });
 
     private void Show(string message, Severity severity) => (_message, _messageSeverity) = (message, severity);

@@ -34,11 +34,24 @@ public partial class GroupRequestPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Broker.Subscribe(e => e is RequestEvent r && r.RequestId == RequestId ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
+        _subscription = Broker.Subscribe(e => e is RequestEvent r && r.RequestId == RequestId ? InvokeAsync(ReloadLiveAsync) : Task.CompletedTask);
         await ReloadAsync();
     }
 
     public void Dispose() => _subscription?.Dispose();
+
+    // A failure of a live reload shows on the page (its boundary), not as a lost circuit.
+    private async Task ReloadLiveAsync()
+    {
+        try
+        {
+            await ReloadAsync();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
 
     private async Task ReloadAsync()
     {

@@ -1,4 +1,5 @@
 using KyodoHub.Core.Common;
+using KyodoHub.Web.Components;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Offers;
 using KyodoHub.Web.Live;
@@ -32,6 +33,7 @@ public partial class MyOffersPage : IDisposable
 
     private Inbox? _inbox;
     private IDisposable? _subscription;
+    private LiveBoundary? _inboxRegion;
     private int? _registrantId;
     private string? _message;
     private Severity _severity;
@@ -67,14 +69,17 @@ public partial class MyOffersPage : IDisposable
     {
         try
         {
-            _inbox = await Inbox.GetAsync();
+            await ReloadAsync();
             StateHasChanged();
         }
         catch (Exception ex)
         {
-            await DispatchExceptionAsync(ex);
+            // The offers show the failure; the rest of the page keeps working.
+            await (_inboxRegion?.FailAsync(ex) ?? DispatchExceptionAsync(ex));
         }
     });
+
+    private async Task ReloadAsync() => _inbox = await Inbox.GetAsync();
 
     private Task AcceptAsync(int offerId) => AnswerAsync(() => Offers.AcceptAsync(offerId), L["OfferAccepted"]);
 
