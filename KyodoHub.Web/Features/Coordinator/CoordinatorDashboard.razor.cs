@@ -26,6 +26,9 @@ public sealed partial class CoordinatorDashboard
     private IDisposable? _subscription;
     private LiveBoundary? _listRegion;
     private long _seenSequence;
+    // Bumped by every reload: a live event read before a reload began is already in what the reload
+    // reads, and applying it afterwards would bring back a row the new filter leaves out.
+    private int _generation;
     private int? _caughtUp;
     private DateTimeOffset _now;
 
@@ -61,9 +64,14 @@ public sealed partial class CoordinatorDashboard
 
     private async Task ReloadAsync()
     {
-        _now = Clock.GetUtcNow();
-        _data = await Dashboard.LoadAsync(_filter, PageSize);
-        _rows = _data.Rows.ToList();
+        var generation = ++_generation;
+        var now = Clock.GetUtcNow();
+        var data = await Dashboard.LoadAsync(_filter, PageSize);
+        if (generation != _generation)
+        {
+            return;
+        }
+        (_now, _data, _rows) = (now, data, data.Rows.ToList());
     }
 
     private Task OnLiveEventAsync(LiveEvent liveEvent) => liveEvent is RequestEvent e
@@ -87,8 +95,13 @@ public sealed partial class CoordinatorDashboard
     private async Task ApplyEventAsync(RequestEvent e)
     {
         _seenSequence = Math.Max(_seenSequence, e.Sequence);
-        _now = Clock.GetUtcNow();
+        var generation = _generation;
         var row = await Dashboard.RowAsync(e.RequestId, _filter);
+        if (generation != _generation)
+        {
+            return;
+        }
+        _now = Clock.GetUtcNow();
         var at = _rows.FindIndex(r => r.Id == e.RequestId);
         if (row is null)
         {
@@ -111,7 +124,10 @@ public sealed partial class CoordinatorDashboard
         }
         // The counts are cheap to read again, and then always right.
         var data = await Dashboard.LoadAsync(_filter, 0);
-        _data = data with { Rows = _rows };
+        if (generation == _generation)
+        {
+            _data = data with { Rows = _rows };
+        }
     }
 
     private Task OnReconnectedAsync() => InvokeAsync(async () =>
