@@ -10,6 +10,19 @@ public sealed class WebEntryPoint
 
     public static async Task<int> Main(string[] args)
     {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (StartupRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"KyodoHub did not start: {refused.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
         var app = WebApplication.CreateBuilder(args).AddKyodoHub().Build();
         if (Features.Admin.BackupCommand.TargetOf(args) is { } backup)
         {

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using KyodoHub.Web;
+using KyodoHub.Web.Data;
+using KyodoHub.Web.Data.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +67,29 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
     public KyodoAppFactory Start()
     {
         StartServer();
+        if (!SeedsDemoDataAtStart)
+        {
+            Task.Run(SeedDemoDataAsync).GetAwaiter().GetResult();
+        }
         return this;
+    }
+
+    /// <summary>Only Development and the suite's own environment may seed demo data; a live server refuses to.</summary>
+    private bool SeedsDemoDataAtStart => Environment is DemoDataGuard.TestingEnvironment or "Development";
+
+    /// <summary>
+    /// The demo data in a Production-like app, as though its operator had already created these
+    /// accounts: the tests sign in with them wherever they run.
+    /// </summary>
+    private async Task SeedDemoDataAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KyodoDbContext>();
+        if (!await db.Users.AnyAsync())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await new DemoSeeder(db, users, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>A client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
@@ -88,7 +114,7 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
-        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Database:SeedDemoData", SeedsDemoDataAtStart ? "true" : "false");
         builder.UseSetting("Backup:Folder", BackupFolder);
         // Every test signs in and posts from 127.0.0.1: the suite, not an attacker. Tests of the
         // limits set their own low ones.

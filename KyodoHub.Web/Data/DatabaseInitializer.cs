@@ -25,6 +25,7 @@ internal static class DatabaseInitializer
         var options = provider.GetRequiredService<DatabaseOptions>();
         var db = provider.GetRequiredService<KyodoDbContext>();
         await MigrateAsync(db, options, cancellationToken);
+        await DemoDataGuard.RefuseDemoKeyAsync(db, provider.GetRequiredService<IHostEnvironment>(), cancellationToken);
         if (options.IsSqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

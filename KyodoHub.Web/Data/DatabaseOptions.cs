@@ -14,7 +14,7 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Fill a new database with demo data (on in Development and the README run, off in Production).</summary>
+    /// <summary>Fill a new database with demo data (on in Development and the README run; refused at start-up in any other environment).</summary>
     public bool SeedDemoData { get; set; }
 
     public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);

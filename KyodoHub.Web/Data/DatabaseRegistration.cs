@@ -17,6 +17,7 @@ internal static class DatabaseRegistration
     public static IServiceCollection AddKyodoDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        Demo.DemoDataGuard.RefuseSeeding(options, environment);
         services.AddSingleton(options);
         if (options.IsSqlite)
         {

@@ -18,7 +18,8 @@ internal static class StartupBanner
         }
         if (options.SeedDemoData)
         {
-            Console.WriteLine($"Demo accounts: see README.md (password {Data.Demo.DemoAccounts.Password})");
+            // The README has the password; a console's scrollback or a log collector should not.
+            Console.WriteLine("Demo accounts: see README.md (Demo accounts)");
         }
         Console.WriteLine();
     }

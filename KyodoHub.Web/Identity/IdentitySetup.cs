@@ -34,6 +34,7 @@ internal static class IdentitySetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SessionStamps.ValidatePrincipalAsync;
             // Machines get status codes, not the sign-in page.
             cookie.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = async context =>
@@ -55,9 +56,12 @@ internal static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KyodoDbContext>()
+            .AddUserManager<KyodoUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<KyodoClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<UnknownAccountHash>();
+        services.AddScoped<PasswordSignIn>();
         services.AddHttpContextAccessor();
         services.AddAuthorization(Policies.Add);
         return services;

@@ -50,9 +50,14 @@ internal static class LocalizationSetup
                 : NullProviderCultureResult;
     }
 
-    /// <summary>A local path to return to; anything pointing to another host falls back to the home page.</summary>
+    /// <summary>
+    /// A local path to return to; anything pointing to another host, or holding a control
+    /// character (which browsers drop, so <c>/\t/evil</c> would become <c>//evil</c>), falls back to
+    /// the home page.
+    /// </summary>
     public static string LocalPath(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 }
