@@ -4,22 +4,28 @@ using System.Net.Sockets;
 
 namespace KyodoHub.Benchmarks;
 
-/// <summary>The web app in a child process on a free loopback port, with its own demo database.</summary>
+/// <summary>The web app in a child process on a free loopback port, with its own demo database or a given one.</summary>
 internal sealed class LocalApp : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _database;
+    private readonly string? _database;
 
-    private LocalApp(Process process, string baseUrl, string database) => (_process, BaseUrl, _database) = (process, baseUrl, database);
+    private LocalApp(Process process, string baseUrl, string? database) => (_process, BaseUrl, _database) = (process, baseUrl, database);
 
     public string BaseUrl { get; }
 
-    public static async Task<LocalApp> StartAsync()
+    /// <summary>The process that serves the app (<c>dotnet run</c> starts it as a child), for reading its memory.</summary>
+    public int AppProcessId => Descendants(_process.Id).FirstOrDefault(IsTheApp, _process.Id);
+
+    /// <summary>Starts the app and returns once it answers <c>/health/ready</c> (or <c>/health</c> where there is none).</summary>
+    /// <param name="database">A SQLite file to serve, left in place when the app stops; a new demo database, deleted then, when null.</param>
+    public static async Task<LocalApp> StartAsync(string? database = null)
     {
         var root = RepositoryRoot();
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}/";
-        var database = Path.Combine(Path.GetTempPath(), $"kyodohub-bench-{Guid.NewGuid():N}.db");
+        var owned = database is null;
+        database ??= Path.Combine(Path.GetTempPath(), $"kyodohub-bench-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--project", Path.Combine(root, "KyodoHub.Web"), "--no-launch-profile"])
         {
             RedirectStandardOutput = true,
@@ -47,9 +53,11 @@ internal sealed class LocalApp : IAsyncDisposable
             }
             try
             {
-                if ((await http.GetAsync("health")).IsSuccessStatusCode)
+                using var ready = await http.GetAsync("health/ready");
+                if (ready.IsSuccessStatusCode
+                    || (ready.StatusCode == HttpStatusCode.NotFound && (await http.GetAsync("health")).IsSuccessStatusCode))
                 {
-                    return new LocalApp(process, baseUrl, database);
+                    return new LocalApp(process, baseUrl, owned ? database : null);
                 }
             }
             catch (HttpRequestException)
@@ -70,13 +78,44 @@ internal sealed class LocalApp : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        if (_database is not null)
+        {
+            DeleteDatabase(_database);
+        }
+    }
+
+    public static void DeleteDatabase(string database)
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
         {
             File.Delete(file);
         }
     }
 
-    private static string RepositoryRoot()
+    private static bool IsTheApp(int pid)
+    {
+        var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+        return commandLine.Contains("KyodoHub.Web", StringComparison.Ordinal) && commandLine.Contains("/bin/", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<int> Descendants(int pid)
+    {
+        var children = $"/proc/{pid}/task/{pid}/children";
+        if (!File.Exists(children))
+        {
+            yield break;
+        }
+        foreach (var child in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse))
+        {
+            yield return child;
+            foreach (var grandchild in Descendants(child))
+            {
+                yield return grandchild;
+            }
+        }
+    }
+
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KyodoHub.sln")))

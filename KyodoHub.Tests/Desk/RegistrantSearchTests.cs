@@ -13,7 +13,11 @@ namespace KyodoHub.Tests.Desk;
 /// <summary>A registry of 10,000 generated registrants plus a few known ones, in its own database.</summary>
 public sealed class LargeRegistryFixture : IAsyncLifetime
 {
-    public KyodoAppFactory App { get; } = new();
+    public CapturedLogs Logs { get; } = new();
+
+    public KyodoAppFactory App { get; }
+
+    public LargeRegistryFixture() => App = new KyodoAppFactory { Logs = Logs };
 
     public async Task InitializeAsync()
     {
@@ -51,22 +55,31 @@ public class RegistrantSearchTests(LargeRegistryFixture fixture) : IClassFixture
     private async Task<SearchPage> SearchAsync(string? text, int page = 1, int? areaId = null, Program? program = null)
     {
         await using var scope = ScopeAs.User(fixture.App.Services, Roles.DeskStaff);
-        return await scope.ServiceProvider.GetRequiredService<RegistrantSearchService>().SearchAsync(text, areaId, program, page);
+        return await scope.ServiceProvider.GetRequiredService<RegistrantSearchService>().SearchAsync(new RegistrantQuery(text, areaId, program), page);
+    }
+
+    private async Task<SearchPage> TurnToAsync(SearchPage current, int page)
+    {
+        await using var scope = ScopeAs.User(fixture.App.Services, Roles.DeskStaff);
+        return await scope.ServiceProvider.GetRequiredService<RegistrantSearchService>().TurnToAsync(current, page);
     }
 
     private async Task<List<RegistrantHit>> AllAsync(string? text, int? areaId = null, Program? program = null)
     {
-        var all = new List<RegistrantHit>();
-        for (var p = 1; ; p++)
+        var page = await SearchAsync(text, 1, areaId, program);
+        var all = new List<RegistrantHit>(page.Hits);
+        while (page.Page < page.PageCount)
         {
-            var page = await SearchAsync(text, p, areaId, program);
+            page = await TurnToAsync(page, page.Page + 1);
             all.AddRange(page.Hits);
-            if (p >= page.PageCount)
-            {
-                return all;
-            }
         }
+        return all;
     }
+
+    // The statements run that count a search's matches (the one query that filters on the search key and counts).
+    private int SearchCounts() => fixture.Logs.Entries.Count(e => e.Category == DbLoggerCategory.Database.Command.Name
+        && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal)
+        && e.Message.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("SearchKey", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("やまだ")]
@@ -106,6 +119,34 @@ public class RegistrantSearchTests(LargeRegistryFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task TurningThePagesOfASearchCountsTheRegistryOnlyOnce()
+    {
+        var before = SearchCounts();
+        var first = await SearchAsync("せいせい");
+        var second = await TurnToAsync(first, 2);
+        var last = await TurnToAsync(second, first.PageCount);
+
+        Assert.Equal(1, SearchCounts() - before);
+        Assert.Equal(10_000, last.Total);
+        Assert.Equal(500, last.Page);
+        Assert.Equal("生成 09999", last.Hits[^1].Name);
+        Assert.Empty(first.Hits.Select(h => h.Id).Intersect(second.Hits.Select(h => h.Id)));
+
+        await SearchAsync("せいせい");
+        Assert.Equal(2, SearchCounts() - before);
+    }
+
+    [Fact]
+    public async Task TurningAPageKeepsTheSearchThatRanNotANewOne()
+    {
+        var sport = await SearchAsync("ｽﾎﾟｰﾂ", areaId: 3);
+        var again = await TurnToAsync(sport, 1);
+        Assert.Equal(sport.Query, again.Query);
+        Assert.Equal(sport.Hits.Select(h => h.Id), again.Hits.Select(h => h.Id));
+        Assert.Contains(again.Hits, h => h.Name == "体育 好子");
+    }
+
+    [Fact]
     public async Task FiltersByAreaAndProgramme()
     {
         var hits = await AllAsync(null, areaId: 3, program: Program.LifelongLearningLeader);
@@ -120,6 +161,6 @@ public class RegistrantSearchTests(LargeRegistryFixture fixture) : IClassFixture
     {
         await using var scope = ScopeAs.User(fixture.App.Services, Roles.Registrant, registrantId: 1);
         await Assert.ThrowsAsync<Web.Features.Account.AccessDeniedException>(() =>
-            scope.ServiceProvider.GetRequiredService<RegistrantSearchService>().SearchAsync("やまだ", null, null));
+            scope.ServiceProvider.GetRequiredService<RegistrantSearchService>().SearchAsync(new RegistrantQuery("やまだ")));
     }
 }

@@ -60,7 +60,7 @@ public class PersonalDataInLogsTests(ProductionLikeFixture fixture)
         var services = scope.ServiceProvider;
         await using var db = await services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
         var someone = await db.Registrants.OrderBy(r => r.Id).Skip(5).FirstAsync();
-        var found = await services.GetRequiredService<RegistrantSearchService>().SearchAsync(someone.Name, null, null);
+        var found = await services.GetRequiredService<RegistrantSearchService>().SearchAsync(new RegistrantQuery(someone.Name));
         Assert.Contains(found.Hits, h => h.Id == someone.Id);
         var form = new RegistrationFormModel { Name = "個人 情報子", Furigana = "コジン ジョウホウコ", Email = NewEmail, Phone = NewPhone, HomeAreaId = 3, Consent = true };
         await services.GetRequiredService<RegistrationService>().RegisterAsync(form);

@@ -12,9 +12,10 @@ namespace KyodoHub.Web.Data;
 
 /// <summary>
 /// Brings the database up to date at start: applies migrations, sets SQLite's journal to WAL,
-/// adds the roles and the reference data (areas, starter skill taxonomy) to a new database, and,
-/// in demo mode, the demo data. Each step checks first, so a second start adds nothing; on a
-/// shared PostgreSQL database, instances take turns.
+/// adds the roles and the reference data (areas, starter skill taxonomy) to a new database and,
+/// in demo mode, the demo data, then on SQLite refreshes the planner's statistics. Each step
+/// checks first, so a second start adds nothing; on a shared PostgreSQL database, instances take
+/// turns.
 /// </summary>
 internal static class DatabaseInitializer
 {
@@ -64,6 +65,11 @@ internal static class DatabaseInitializer
             await new DemoSeeder(db, users, clock).SeedAsync(cancellationToken);
         }
         await db.CommitAsync(transaction, cancellationToken);
+        if (options.IsSqlite)
+        {
+            // SQLite gathers no statistics by itself (PostgreSQL's autovacuum does).
+            await db.RefreshStatisticsAsync(cancellationToken);
+        }
     }
 
     // Instances starting together on one PostgreSQL database take turns: the first migrates, the

@@ -32,6 +32,7 @@ internal static class RecordsRegistration
         services.AddScoped<PublicResultsService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<ExportService>();
         return services;
     }
 

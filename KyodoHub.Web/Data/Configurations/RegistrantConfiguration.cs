@@ -31,6 +31,8 @@ internal sealed class RegistrantConfiguration : IEntityTypeConfiguration<Registr
             skill.Property(s => s.TagId);
             skill.Property(s => s.Level);
             skill.HasIndex(s => s.TagId);
+            // A search by skill asks, per registrant, whether they hold one of the tags: one seek.
+            skill.HasIndex("RegistrantId", nameof(RegistrantSkill.TagId));
         });
         builder.Navigation(r => r.Skills).UsePropertyAccessMode(PropertyAccessMode.Field);
 

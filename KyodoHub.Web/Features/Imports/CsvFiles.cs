@@ -36,6 +36,8 @@ public static class CsvFiles
         }
     }
 
+    private static readonly CsvWriterOptions WriterOptions = new() { WriteByteOrderMark = true, NewLine = "\r\n", Injection = CsvInjection.Escape };
+
     /// <summary>
     /// A CSV file from a header and rows: UTF-8 with a BOM, CRLF line ends, fields quoted where
     /// needed, and text that a spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>,
@@ -44,24 +46,52 @@ public static class CsvFiles
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         using var stream = new MemoryStream();
-        var options = new CsvWriterOptions { WriteByteOrderMark = true, NewLine = "\r\n", Injection = CsvInjection.Escape };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
         {
-            foreach (var cell in header)
-            {
-                csv.WriteField(cell);
-            }
-            csv.EndRecord();
+            WriteRecord(csv, header);
             foreach (var row in rows)
             {
-                foreach (var cell in row)
-                {
-                    csv.WriteField(cell);
-                }
-                csv.EndRecord();
+                WriteRecord(csv, row);
             }
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The same file as <see cref="Write"/>, written to <paramref name="destination"/> as the items
+    /// arrive, a buffer at a time and never synchronously, so that however many rows there are
+    /// the memory used stays that of one buffer. Returns how many rows were written.
+    /// </summary>
+    public static async Task<int> WriteAsync<T>(Stream destination, IReadOnlyList<string> header, IAsyncEnumerable<T> items, Func<T, IReadOnlyList<string>> row, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using (var csv = CsvWriter.Create(destination, WriterOptions, leaveOpen: true))
+        {
+            WriteFields(csv, header);
+            await csv.EndRecordAsync(cancellationToken);
+            await foreach (var item in items.WithCancellation(cancellationToken))
+            {
+                WriteFields(csv, row(item));
+                await csv.EndRecordAsync(cancellationToken);
+                count++;
+            }
+            await csv.FlushAsync(cancellationToken);
+        }
+        return count;
+    }
+
+    private static void WriteRecord(CsvWriter csv, IReadOnlyList<string> fields)
+    {
+        WriteFields(csv, fields);
+        csv.EndRecord();
+    }
+
+    private static void WriteFields(CsvWriter csv, IReadOnlyList<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            csv.WriteField(field);
+        }
     }
 
     /// <summary>Reads the header and records of CSV text; each record keeps its row number as a spreadsheet shows it (header = 1).</summary>

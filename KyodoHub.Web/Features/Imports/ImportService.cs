@@ -13,7 +13,7 @@ namespace KyodoHub.Web.Features.Imports;
 /// <summary>
 /// CSV import and export of registrants and groups, for the registries that still live in
 /// spreadsheets. An import is checked first (a preview with every row's problems) and then saved
-/// all rows or none. Exports carry contact details, so each one is recorded in the audit log.
+/// all rows or none. (Exports, in the same columns, are <see cref="ExportService"/>'s.)
 /// </summary>
 public sealed class ImportService(
     IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, AuditLog audit, IStringLocalizer<SharedResource> L, TimeProvider clock)
@@ -46,39 +46,6 @@ public sealed class ImportService(
         await audit.RecordAsync(AuditLog.Import, kind == ImportKind.Registrants ? "Registrant" : "Group", null,
             string.Create(CultureInfo.InvariantCulture, $"{records.Count} rows"), cancellationToken);
         return records.Count;
-    }
-
-    /// <summary>Every registrant or group as CSV (UTF-8 with BOM) in the import file's columns.</summary>
-    public async Task<byte[]> ExportAsync(ImportKind kind, CancellationToken cancellationToken = default)
-    {
-        (await currentUser.GetAsync()).Require(Roles.Coordinator, Roles.Administrator);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var reference = await ImportReferenceData.LoadAsync(db, cancellationToken);
-        string AreaName(int id) => reference.AreasById.TryGetValue(id, out var a) ? a.NameJa : "";
-        byte[] bytes;
-        int count;
-        if (kind == ImportKind.Registrants)
-        {
-            var registrants = await db.Registrants.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
-            count = registrants.Count;
-            bytes = CsvFiles.Write(ImportColumns.Registrants.Select(c => c.Header).ToList(), registrants.Select(r => (IReadOnlyList<string>)
-            [
-                r.Name, r.Furigana, r.Email ?? "", r.Phone ?? "", AreaName(r.HomeAreaId), ImportReferenceData.ProgramsName(r.Programs),
-                r.MonthlyCap.ToString(CultureInfo.InvariantCulture),
-                string.Join("、", r.Skills.Select(s => reference.SkillsById.TryGetValue(s.TagId, out var t) ? t.NameJa : "")),
-                TokyoTime.ToLocal(r.Consent.GivenAt).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
-            ]));
-        }
-        else
-        {
-            var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
-            count = groups.Count;
-            bytes = CsvFiles.Write(ImportColumns.Groups.Select(c => c.Header).ToList(), groups.Select(g => (IReadOnlyList<string>)
-                [g.Name, ImportReferenceData.KindName(g.Kind), AreaName(g.AreaId), g.ContactName, g.ContactEmail ?? "", g.ContactPhone ?? ""]));
-        }
-        await audit.RecordAsync(AuditLog.Export, kind == ImportKind.Registrants ? "Registrant" : "Group", null,
-            string.Create(CultureInfo.InvariantCulture, $"{count} rows with contact details"), cancellationToken);
-        return bytes;
     }
 
     private async Task<(ImportPreview Preview, List<object> Records)> ParseAsync(KyodoDbContext db, ImportKind kind, byte[] file, UserContext user, CancellationToken cancellationToken)

@@ -1273,9 +1273,9 @@ namespace KyodoHub.Web.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("RegistrantId");
-
                             b1.HasIndex("TagId");
+
+                            b1.HasIndex("RegistrantId", "TagId");
 
                             b1.ToTable("RegistrantSkills", (string)null);
 

@@ -1144,9 +1144,9 @@ namespace KyodoHub.Web.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("RegistrantId");
-
                             b1.HasIndex("TagId");
+
+                            b1.HasIndex("RegistrantId", "TagId");
 
                             b1.ToTable("RegistrantSkills", (string)null);
 
