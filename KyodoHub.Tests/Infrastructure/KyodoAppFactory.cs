@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using KyodoHub.Web;
+using KyodoHub.Web.Features.Matching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,10 +60,11 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
     public int Port { get; }
     public Uri BaseAddress => new($"{(HttpsCertificate is null ? "http" : "https")}://127.0.0.1:{Port}/");
 
-    /// <summary>Starts the server (migrating and seeding the database) if it is not running yet.</summary>
+    /// <summary>Starts the server (migrating and seeding the database) if it is not running yet, and waits until it is ready (the match index built).</summary>
     public KyodoAppFactory Start()
     {
         StartServer();
+        Services.GetRequiredService<MatchIndexHolder>().GetAsync().GetAwaiter().GetResult();
         return this;
     }
 
