@@ -25,6 +25,7 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private MatchIndex? _index;
     private IDisposable? _subscription;
+    private int _disposed;
 
     public MatchIndexHolder(IDbContextFactory<KyodoDbContext> factory, IEventBroker broker, TimeProvider clock, ILogger<MatchIndexHolder> logger)
     {
@@ -109,16 +110,28 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
-        _stopping.Cancel();
+        Stop();
         return Task.CompletedTask;
     }
 
+    // The host may dispose the holder (a singleton) before it is stopped, or stop it twice.
     public void Dispose()
     {
+        Stop();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+            _gate.Dispose();
+        }
+    }
+
+    private void Stop()
+    {
         _subscription?.Dispose();
-        _stopping.Dispose();
-        _gate.Dispose();
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _stopping.Cancel();
+        }
     }
 
     private async Task BuildAtStartAsync()
@@ -127,7 +140,7 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
         {
             await GetAsync(_stopping.Token);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && Volatile.Read(ref _disposed) + (_stopping.IsCancellationRequested ? 1 : 0) > 0)
         {
             // Stopped before the build finished.
         }
