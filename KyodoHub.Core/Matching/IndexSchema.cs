@@ -135,6 +135,9 @@ internal sealed class IndexSchema
     /// <summary>Whether a language has a bit of its own.</summary>
     public bool HasLanguageBit(string code) => _languageBits.ContainsKey(code);
 
+    /// <summary>The language a bit stands for, or null for <see cref="OtherLanguageBit"/> and unused bits.</summary>
+    public string? LanguageOf(int bit) => _languageBits.FirstOrDefault(l => l.Value == bit).Key;
+
     /// <summary>This schema, or a copy with bits for languages it has not seen while bits remain.</summary>
     public IndexSchema WithLanguages(IReadOnlyList<string> codes)
     {

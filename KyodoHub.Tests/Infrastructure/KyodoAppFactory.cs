@@ -6,6 +6,7 @@ using KyodoHub.Web.Data;
 using KyodoHub.Web.Data.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using KyodoHub.Web.Features.Matching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
     public int Port { get; }
     public Uri BaseAddress => new($"{(HttpsCertificate is null ? "http" : "https")}://127.0.0.1:{Port}/");
 
-    /// <summary>Starts the server (migrating and seeding the database) if it is not running yet.</summary>
+    /// <summary>Starts the server (migrating and seeding the database) if it is not running yet, and waits until it is ready (the match index built).</summary>
     public KyodoAppFactory Start()
     {
         StartServer();
@@ -71,6 +72,7 @@ public sealed class KyodoAppFactory : WebApplicationFactory<WebEntryPoint>
         {
             Task.Run(SeedDemoDataAsync).GetAwaiter().GetResult();
         }
+        Services.GetRequiredService<MatchIndexHolder>().GetAsync().GetAwaiter().GetResult();
         return this;
     }
 

@@ -12,7 +12,7 @@ public class LiveEventJsonTests
         new OfferEvent(OfferEventKind.Answered, 5, 12, 44, OfferState.Declined),
         new AssignmentEvent(8, 12, 44, AssignmentState.Completed),
         new AgreementEvent(3, 12, KyodoHub.Core.Agreements.AgreementState.Confirmed),
-        new RegistrantEvent(44),
+        new RegistrantEvent([44, 45], [12]),
         new PresenceEvent(12, ["調整 花子", "連携 次郎"], "instance-a", ["連携 次郎"]),
     };
 

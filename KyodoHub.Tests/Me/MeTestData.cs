@@ -6,7 +6,6 @@ using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Calendar;
-using KyodoHub.Web.Features.Matching;
 using KyodoHub.Web.Features.Me;
 using KyodoHub.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +32,6 @@ internal static class MeTestData
             db.Registrants.Add(registrant);
             await db.SaveChangesAsync();
         }
-        // A new record raises no change event: put it into the live match index by hand.
-        await app.Services.GetRequiredService<MatchIndexHolder>().RefreshAsync([registrant.Id]);
         return registrant.Id;
     }
 

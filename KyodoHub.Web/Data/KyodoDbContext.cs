@@ -22,7 +22,8 @@ namespace KyodoHub.Web.Data;
 /// The app's database: the domain and ASP.NET Core Identity in one store. Callers use this type;
 /// a provider-specific subclass (see <see cref="SqliteKyodoDbContext"/>) carries each provider's
 /// migrations. Saving bumps the concurrency <c>Version</c> of every changed aggregate and hands
-/// the aggregates' domain events to <see cref="IDomainEventDispatcher"/> once the save succeeded.
+/// the aggregates' domain events, with the <see cref="MatchInputChanges"/> it made, to
+/// <see cref="IDomainEventDispatcher"/> once the save succeeded.
 /// A save made on behalf of a user also writes its audit entries (see <see cref="AuditTrail"/>) in
 /// the same transaction; audit entries themselves can only be added. The data-protection keys live
 /// here too, so that every instance of the app reads the cookies the others wrote.
@@ -31,6 +32,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
+    private MatchInputChanges _pendingChanges = MatchInputChanges.None;
 
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
@@ -64,6 +66,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
             }
         }
         var events = aggregates.SelectMany(e => e.Entity.DomainEvents).ToList();
+        var changes = MatchInputChanges.Capture(ChangeTracker);
         AuditTrail.EnsureAppendOnly(ChangeTracker);
         var audit = AuditTrail.Capture(ChangeTracker);
         var written = audit is null
@@ -78,10 +81,11 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         if (Database.CurrentTransaction is not null)
         {
             _pendingEvents.AddRange(events);
+            _pendingChanges = _pendingChanges.Union(changes());
         }
         else
         {
-            await DispatchAsync(events, cancellationToken);
+            await DispatchAsync(events, changes(), cancellationToken);
         }
         return written;
     }
@@ -91,15 +95,33 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     {
         await transaction.CommitAsync(cancellationToken);
         var events = _pendingEvents.ToList();
+        var changes = _pendingChanges;
         _pendingEvents.Clear();
-        await DispatchAsync(events, cancellationToken);
+        _pendingChanges = MatchInputChanges.None;
+        await DispatchAsync(events, changes, cancellationToken);
     }
 
-    private async Task DispatchAsync(List<IDomainEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Announces changes made without the change tracker (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>,
+    /// raw SQL) to the match engine's inputs: after the commit when inside a transaction, at once otherwise.
+    /// </summary>
+    public async Task AnnounceMatchInputChangesAsync(MatchInputChanges changes, CancellationToken cancellationToken = default)
     {
-        if (dispatcher is not null && events.Count > 0)
+        if (Database.CurrentTransaction is not null)
         {
-            await dispatcher.DispatchAsync(events, cancellationToken);
+            _pendingChanges = _pendingChanges.Union(changes);
+        }
+        else
+        {
+            await DispatchAsync([], changes, cancellationToken);
+        }
+    }
+
+    private async Task DispatchAsync(List<IDomainEvent> events, MatchInputChanges changes, CancellationToken cancellationToken)
+    {
+        if (dispatcher is not null && (events.Count > 0 || !changes.IsEmpty))
+        {
+            await dispatcher.DispatchAsync(events, changes, cancellationToken);
         }
     }
 
@@ -142,8 +164,8 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
             && items.Cast<object>().Any(item => entry.Context.Entry(item).State is EntityState.Added or EntityState.Deleted or EntityState.Modified));
 }
 
-/// <summary>Publishes domain events after they have been saved.</summary>
+/// <summary>Publishes domain events, and what the save changed of the match engine's inputs, after they have been saved.</summary>
 public interface IDomainEventDispatcher
 {
-    Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken);
+    Task DispatchAsync(IReadOnlyList<IDomainEvent> events, MatchInputChanges changes, CancellationToken cancellationToken);
 }

@@ -49,6 +49,7 @@ internal static class FeatureRegistration
         services.AddSingleton<MatchEngine>();
         services.AddSingleton<MatchIndexHolder>();
         services.AddHostedService(sp => sp.GetRequiredService<MatchIndexHolder>());
+        services.AddHealthChecks().AddCheck<MatchIndexHealthCheck>("match-index", tags: [MatchIndexHealthCheck.ReadyTag]);
         services.AddScoped<CandidateRanking>();
 
         services.Configure<OfferOptions>(configuration.GetSection(OfferOptions.Section));

@@ -1,16 +1,19 @@
 using KyodoHub.Core.Agreements;
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Offers;
-using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Requests;
 using KyodoHub.Web.Data;
 
 namespace KyodoHub.Web.Live;
 
-/// <summary>Turns the domain events of a successful save into live events, one each.</summary>
+/// <summary>
+/// Turns the domain events of a successful save into live events, one each, and what the save
+/// changed of the match engine's inputs into one <see cref="RegistrantEvent"/> for the whole save,
+/// however many registrants it touched (an import of thousands is one event).
+/// </summary>
 public sealed class DomainEventDispatcher(IEventBroker broker) : IDomainEventDispatcher
 {
-    public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, MatchInputChanges changes, CancellationToken cancellationToken)
     {
         foreach (var domainEvent in events)
         {
@@ -18,6 +21,10 @@ public sealed class DomainEventDispatcher(IEventBroker broker) : IDomainEventDis
             {
                 await broker.PublishAsync(live, cancellationToken);
             }
+        }
+        if (!changes.IsEmpty)
+        {
+            await broker.PublishAsync(new RegistrantEvent([.. changes.RegistrantIds], [.. changes.RequestIds]), cancellationToken);
         }
     }
 
@@ -30,7 +37,6 @@ public sealed class DomainEventDispatcher(IEventBroker broker) : IDomainEventDis
         OfferAnswered e => new OfferEvent(OfferEventKind.Answered, e.Offer.Id, e.Offer.RequestId, e.Offer.RegistrantId, e.Answer),
         AgreementChanged e => new AgreementEvent(e.Agreement.Id, e.Agreement.RequestId, e.Agreement.State),
         AssignmentChanged e => new AssignmentEvent(e.Assignment.Id, e.Assignment.RequestId, e.Assignment.RegistrantId, e.Assignment.State),
-        RegistrantChanged e => new RegistrantEvent(e.Registrant.Id),
         _ => null,
     };
 

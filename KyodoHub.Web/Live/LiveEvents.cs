@@ -50,8 +50,12 @@ public sealed record AssignmentEvent(int AssignmentId, int RequestId, int Regist
 /// <summary>An agreement was drafted, revised or confirmed by a party.</summary>
 public sealed record AgreementEvent(int AgreementId, int RequestId, AgreementState State) : LiveEvent;
 
-/// <summary>A registrant's profile changed; the match index refreshes them.</summary>
-public sealed record RegistrantEvent(int RegistrantId) : LiveEvent;
+/// <summary>
+/// One save changed what the match engine knows of these registrants (profile, skills,
+/// availability, offers, assignments; added or deleted), or of everyone assigned to these
+/// requests; every instance's match index refreshes them in one batch.
+/// </summary>
+public sealed record RegistrantEvent(IReadOnlyList<int> RegistrantIds, IReadOnlyList<int> RequestIds) : LiveEvent;
 
 /// <summary>
 /// Who is looking at a request right now, as display names (<see cref="Viewers"/>, on every

@@ -19,7 +19,9 @@ public sealed class ExportRows(IReadOnlyDictionary<int, Area> areas, IReadOnlyDi
     [
         r.Name, r.Furigana, r.Email ?? "", r.Phone ?? "", AreaName(r.HomeAreaId), ImportReferenceData.ProgramsName(r.Programs),
         r.MonthlyCap.ToString(CultureInfo.InvariantCulture),
-        string.Join("、", r.Skills.Select(s => tags.TryGetValue(s.TagId, out var t) ? t.NameJa : "")),
+        string.Join(ImportReferenceData.SkillSeparator, r.Skills.Select(s => tags.TryGetValue(s.TagId, out var t) ? t.NameJa : "")),
+        WeeklyAvailabilityText.Format(r.WeeklyAvailability),
+        string.Join(ImportReferenceData.SkillSeparator, r.Languages),
         TokyoTime.ToLocal(r.Consent.GivenAt).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
     ];
 

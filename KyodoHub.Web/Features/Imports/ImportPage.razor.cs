@@ -9,6 +9,9 @@ namespace KyodoHub.Web.Features.Imports;
 
 public partial class ImportPage
 {
+    /// <summary>Problem rows shown per page of the preview, whatever the size of the file.</summary>
+    internal const int ProblemsPerPage = 50;
+
     private ImportKind _kind = ImportKind.Registrants;
     private byte[]? _file;
     private string? _fileName;
@@ -16,6 +19,9 @@ public partial class ImportPage
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
+    private ImportProgress? _progress;
+    private DateTimeOffset _lastRender;
+    private int _problemPage;
 
     [Inject]
     private ImportService Imports { get; set; } = null!;
@@ -23,12 +29,19 @@ public partial class ImportPage
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    private int ProblemPages => _preview is null ? 0 : (_preview.Errors.Count + ProblemsPerPage - 1) / ProblemsPerPage;
+
+    private IEnumerable<ImportError> ProblemsShown => _preview?.Errors.Skip(_problemPage * ProblemsPerPage).Take(ProblemsPerPage) ?? [];
+
     private async Task KindChanged(ImportKind kind)
     {
         _kind = kind;
         if (_file is not null)
         {
-            _preview = await Imports.PreviewAsync(_kind, _file);
+            await CheckAsync(_file);
         }
     }
 
@@ -38,7 +51,7 @@ public partial class ImportPage
         _preview = null;
         if (e.File.Size > ImportService.MaxBytes)
         {
-            Show(Severity.Error, L["ImportTooLarge", ImportService.MaxBytes / 1024 / 1024]);
+            Show(Severity.Error, L["ImportTooLarge", ImportService.MaxBytes / 1024 / 1024, ImportService.MaxRows]);
             return;
         }
         using var stream = new MemoryStream();
@@ -48,7 +61,23 @@ public partial class ImportPage
         }
         _file = stream.ToArray();
         _fileName = e.File.Name;
-        _preview = await Imports.PreviewAsync(_kind, _file);
+        await CheckAsync(_file);
+    }
+
+    private async Task CheckAsync(byte[] file)
+    {
+        _busy = true;
+        try
+        {
+            var kind = _kind;
+            var progress = Progress();
+            _preview = await Task.Run(() => Imports.PreviewAsync(kind, file, progress));
+            _problemPage = 0;
+        }
+        finally
+        {
+            (_busy, _progress) = (false, null);
+        }
     }
 
     private async Task ImportAsync()
@@ -60,7 +89,9 @@ public partial class ImportPage
         _busy = true;
         try
         {
-            var count = await Imports.ImportAsync(_kind, _file);
+            var (kind, file, progress) = (_kind, _file, Progress());
+            // Off the render thread: the page keeps answering and shows how far the import has come.
+            var count = await Task.Run(() => Imports.ImportAsync(kind, file, progress));
             Show(Severity.Success, L["ImportDone", count]);
             _preview = null;
             _file = null;
@@ -71,9 +102,23 @@ public partial class ImportPage
         }
         finally
         {
-            _busy = false;
+            (_busy, _progress) = (false, null);
         }
     }
+
+    // Reports arrive on a worker thread; render at most a few times a second, and always the last.
+    private Progress<ImportProgress> Progress() => new(p => _ = InvokeAsync(() =>
+    {
+        _progress = p;
+        var now = Clock.GetUtcNow();
+        if (now - _lastRender > TimeSpan.FromMilliseconds(200) || p.RowsSaved == p.RowCount)
+        {
+            _lastRender = now;
+            StateHasChanged();
+        }
+    }));
+
+    private void ShowProblemPage(int page) => _problemPage = Math.Clamp(page - 1, 0, Math.Max(0, ProblemPages - 1));
 
     private void Show(Severity severity, string message) => (_messageSeverity, _message) = (severity, message);
 }

@@ -30,18 +30,20 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
             }
             else if (column.Required)
             {
-                _errors.Add(new ImportError(1, column.Header, L["ImportColumnMissing", column.Header]));
+                var message = L["ImportColumnMissing", column.Header];
+                _errors.Add(new ImportError(1, column.Header, message, message.Name));
             }
         }
         return map;
     }
 
-    public List<Registrant> Registrants(IReadOnlyList<CsvRecord> records, Dictionary<string, int> map)
+    public List<Registrant> Registrants(IReadOnlyList<CsvRecord> records, Dictionary<string, int> map, Action<int> rowsChecked)
     {
         var list = new List<Registrant>();
         var seenEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var record in records)
+        foreach (var (record, n) in records.Select((r, n) => (r, n)))
         {
+            rowsChecked(n);
             var row = new Row(record, map);
             var before = _errors.Count;
             var areaId = AreaOf(row);
@@ -67,18 +69,18 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
                     Error(row, ImportColumns.ConsentDate, L["ImportNotADate", ImportColumns.ConsentDate.Header]);
                 }
             }
-            var skills = new List<RegistrantSkill>();
-            foreach (var name in ImportReferenceData.Split(row[ImportColumns.Skills]))
+            var unknownSkills = new List<string>();
+            var skills = reference.Skills(row[ImportColumns.Skills], unknownSkills).Select(id => new RegistrantSkill(id, Core.Skills.SkillLevel.Experienced)).ToList();
+            foreach (var name in unknownSkills)
             {
-                if (reference.Skill(name) is { } tagId)
-                {
-                    skills.Add(new RegistrantSkill(tagId, Core.Skills.SkillLevel.Experienced));
-                }
-                else
-                {
-                    Error(row, ImportColumns.Skills, L["ImportUnknownSkill", name]);
-                }
+                Error(row, ImportColumns.Skills, L["ImportUnknownSkill", name]);
             }
+            var availability = row[ImportColumns.Availability];
+            if (!WeeklyAvailabilityText.TryParse(availability, out var windows, out var badWindow, out var badTime))
+            {
+                Error(row, ImportColumns.Availability, L[badTime ? "ImportBadAvailabilityTime" : "ImportBadAvailability", badWindow]);
+            }
+            var languages = ImportReferenceData.Split(row[ImportColumns.Languages]).ToList();
             var email = row[ImportColumns.Email];
             if (email.Length > 0 && (reference.RegistrantEmails.Contains(email) || !seenEmails.Add(email)))
             {
@@ -94,18 +96,24 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
                     areaId.Value, programs, new ConsentRecord(consentAt, "2026-04", importedBy), consentAt);
                 registrant.SetMonthlyCap(cap);
                 registrant.SetSkills(skills);
+                registrant.SetWeeklyAvailability(windows);
+                if (languages.Count > 0)
+                {
+                    registrant.SetLanguages(languages);
+                }
                 list.Add(registrant);
             }, RegistrantColumn);
         }
         return list;
     }
 
-    public List<Group> Groups(IReadOnlyList<CsvRecord> records, Dictionary<string, int> map)
+    public List<Group> Groups(IReadOnlyList<CsvRecord> records, Dictionary<string, int> map, Action<int> rowsChecked)
     {
         var list = new List<Group>();
         var seenNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in records)
+        foreach (var (record, n) in records.Select((r, n) => (r, n)))
         {
+            rowsChecked(n);
             var row = new Row(record, map);
             var before = _errors.Count;
             var areaId = AreaOf(row);
@@ -159,7 +167,7 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
         }
     }
 
-    private void Error(Row row, ImportColumn column, string message) => _errors.Add(new ImportError(row.Number, column.Header, message));
+    private void Error(Row row, ImportColumn column, LocalizedString message) => _errors.Add(new ImportError(row.Number, column.Header, message, message.Name));
 
     private static ImportColumn RegistrantColumn(string field) => field switch
     {
@@ -170,6 +178,7 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
         nameof(Registrant.MonthlyCap) => ImportColumns.MonthlyCap,
         nameof(Registrant.Skills) => ImportColumns.Skills,
         nameof(Registrant.Programs) => ImportColumns.Programs,
+        nameof(Registrant.Languages) => ImportColumns.Languages,
         _ => ImportColumns.Area,
     };
 

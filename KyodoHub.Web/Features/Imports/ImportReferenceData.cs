@@ -76,6 +76,41 @@ internal sealed class ImportReferenceData
 
     public int? Skill(string text) => _skills.TryGetValue(text.Trim(), out var id) ? id : null;
 
+    /// <summary>
+    /// The skills named in the text, each a whole tag name (or synonym) separated by 「、」 (as the
+    /// export writes them) or by , ; / or line breaks, so that names with 「・」 such as 将棋・囲碁
+    /// stay whole. Files of the older form that joined names with 「・」 still read where every
+    /// piece is a name. Unknown names come back in <paramref name="unknown"/>.
+    /// </summary>
+    public List<int> Skills(string text, List<string> unknown)
+    {
+        var ids = new List<int>();
+        foreach (var name in text.Split(SkillSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Skill(name) is { } id)
+            {
+                ids.Add(id);
+                continue;
+            }
+            var pieces = name.Split('・', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var pieceIds = pieces.Select(Skill).ToList();
+            if (pieces.Length > 1 && pieceIds.All(p => p is not null))
+            {
+                ids.AddRange(pieceIds.Select(p => p!.Value));
+            }
+            else
+            {
+                unknown.Add(name);
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>How the export joins skill names: never part of a tag name.</summary>
+    public const string SkillSeparator = "、";
+
+    private static readonly char[] SkillSeparators = ['、', ',', '，', ';', '；', '/', '／', '\n'];
+
     /// <summary>The programmes named in the text (separated by ・、,;/ or spaces), or None when one is unknown.</summary>
     public static Program Programs(string text)
     {

@@ -1,5 +1,4 @@
 using KyodoHub.Core.Matching;
-using KyodoHub.Core.Offers;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -7,24 +6,34 @@ using Microsoft.EntityFrameworkCore;
 namespace KyodoHub.Web.Features.Matching;
 
 /// <summary>
-/// Keeps the match engine's immutable registrant index current: built once from the database on
-/// first use, then each registrant whose profile or activities change is upserted as their event
-/// arrives, so ranking never rebuilds the index per call.
+/// Keeps the match engine's immutable registrant index current: built from the database when the
+/// app starts (requests that come earlier wait for that build), then refreshed for the registrants
+/// that each save changed, from the one <see cref="RegistrantEvent"/> the save pipeline publishes
+/// per save (see <see cref="MatchInputChanges"/>), so ranking never rebuilds the index per call.
+/// The event travels through the broker, so every instance hears of every instance's saves.
 /// </summary>
 public sealed class MatchIndexHolder : IHostedService, IDisposable
 {
+    /// <summary>Above this many registrants in one change, reading everyone afresh is cheaper than upserting each.</summary>
+    internal const int RebuildAbove = 500;
+
     private readonly IDbContextFactory<KyodoDbContext> _factory;
     private readonly IEventBroker _broker;
     private readonly TimeProvider _clock;
     private readonly ILogger<MatchIndexHolder> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private MatchIndex? _index;
     private IDisposable? _subscription;
+    private int _disposed;
 
     public MatchIndexHolder(IDbContextFactory<KyodoDbContext> factory, IEventBroker broker, TimeProvider clock, ILogger<MatchIndexHolder> logger)
     {
         (_factory, _broker, _clock, _logger) = (factory, broker, clock, logger);
     }
+
+    /// <summary>Whether the index has been built since the app started: what readiness waits for.</summary>
+    public bool IsBuilt { get; private set; }
 
     public async Task<MatchIndex> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -35,7 +44,7 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return _index ??= await BuildAsync(cancellationToken);
+            return await CurrentOrBuildLockedAsync(cancellationToken);
         }
         finally
         {
@@ -43,28 +52,44 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
         }
     }
 
-    /// <summary>Re-reads the given registrants (profile and history) into the index.</summary>
-    public async Task RefreshAsync(IReadOnlyCollection<int> registrantIds, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An index built afresh from the database, not kept: the live one must rank exactly like it
+    /// (compare the two with <see cref="IndexRows"/>).
+    /// </summary>
+    public async Task<MatchIndex> BuildFreshAsync(CancellationToken cancellationToken = default)
     {
-        if (_index is null || registrantIds.Count == 0)
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        return await BuildAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-reads the given registrants (profile and history), and everyone assigned to the given
+    /// requests, into the index, in one batch; a registrant no longer in the database leaves it.
+    /// </summary>
+    public async Task RefreshAsync(IReadOnlyCollection<int> registrantIds, IReadOnlyCollection<int>? requestIds = null, CancellationToken cancellationToken = default)
+    {
+        if (registrantIds.Count == 0 && (requestIds is null || requestIds.Count == 0))
         {
-            return; // Not built yet: the first build reads everything anyway.
+            return;
         }
+        // Under the gate: a change that lands while the index is being built waits for the build,
+        // then applies, so that it is never lost.
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-            var registrants = await db.Registrants.AsNoTracking().Where(r => registrantIds.Contains(r.Id)).ToListAsync(cancellationToken);
-            var histories = await RegistrantHistoryQuery.LoadAsync(db, _clock.GetUtcNow(), registrantIds, cancellationToken);
-            var index = _index;
-            foreach (var id in registrantIds)
+            if (_index is not { } index)
             {
-                var registrant = registrants.SingleOrDefault(r => r.Id == id);
-                index = registrant is null
-                    ? index.WithRemoved(id)
-                    : index.WithUpserted(registrant, histories.GetValueOrDefault(id) ?? RegistrantHistory.Empty);
+                return; // Not built: the build reads everything anyway.
             }
-            Volatile.Write(ref _index, index);
+            await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+            var ids = registrantIds.ToHashSet();
+            if (requestIds is { Count: > 0 })
+            {
+                ids.UnionWith(await db.Assignments.Where(a => requestIds.Contains(a.RequestId)).Select(a => a.RegistrantId).ToListAsync(cancellationToken));
+            }
+            Volatile.Write(ref _index, ids.Count > RebuildAbove
+                ? await BuildAsync(db, cancellationToken)
+                : await UpsertAsync(db, index, ids, cancellationToken));
         }
         finally
         {
@@ -78,45 +103,86 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = _broker.Subscribe(OnEventAsync);
+        // Built in the background so that the app starts listening; readiness reports it.
+        _ = Task.Run(BuildAtStartAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        Stop();
         return Task.CompletedTask;
     }
 
+    // The host may dispose the holder (a singleton) before it is stopped, or stop it twice.
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _gate.Dispose();
-    }
-
-    private async Task OnEventAsync(LiveEvent liveEvent)
-    {
-        switch (liveEvent)
+        Stop();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            case RegistrantEvent e:
-                await RefreshAsync([e.RegistrantId]);
-                break;
-            case OfferEvent { State: OfferState.Accepted or OfferState.Declined } e:
-                await RefreshAsync([e.RegistrantId]);
-                break;
-            // Completion and evaluation change track records (reliability); cancellation frees time.
-            case RequestEvent { State: Core.Requests.RequestState.Cancelled or Core.Requests.RequestState.Completed or Core.Requests.RequestState.Evaluated } e:
-                await using (var db = await _factory.CreateDbContextAsync())
-                {
-                    var ids = await db.Assignments.Where(a => a.RequestId == e.RequestId).Select(a => a.RegistrantId).ToListAsync();
-                    await RefreshAsync(ids);
-                }
-                break;
+            _stopping.Dispose();
+            _gate.Dispose();
         }
     }
 
-    private async Task<MatchIndex> BuildAsync(CancellationToken cancellationToken)
+    private void Stop()
     {
+        _subscription?.Dispose();
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _stopping.Cancel();
+        }
+    }
+
+    private async Task BuildAtStartAsync()
+    {
+        try
+        {
+            await GetAsync(_stopping.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && Volatile.Read(ref _disposed) + (_stopping.IsCancellationRequested ? 1 : 0) > 0)
+        {
+            // Stopped before the build finished.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The first ranking tries again; readiness stays unhealthy meanwhile.
+            _logger.LogError(ex, "Could not build the match index at start-up.");
+        }
+    }
+
+    private async Task<MatchIndex> CurrentOrBuildLockedAsync(CancellationToken cancellationToken)
+    {
+        if (_index is { } index)
+        {
+            return index;
+        }
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var built = await BuildAsync(db, cancellationToken);
+        Volatile.Write(ref _index, built);
+        IsBuilt = true;
+        return built;
+    }
+
+    private Task OnEventAsync(LiveEvent liveEvent) => liveEvent is RegistrantEvent e
+        ? RefreshAsync(e.RegistrantIds, e.RequestIds, _stopping.Token)
+        : Task.CompletedTask;
+
+    private async Task<MatchIndex> UpsertAsync(KyodoDbContext db, MatchIndex index, HashSet<int> ids, CancellationToken cancellationToken)
+    {
+        var registrants = await db.Registrants.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var histories = await RegistrantHistoryQuery.LoadAsync(db, _clock.GetUtcNow(), ids, cancellationToken);
+        foreach (var id in ids.Order())
+        {
+            index = registrants.TryGetValue(id, out var registrant)
+                ? index.WithUpserted(registrant, histories.GetValueOrDefault(id) ?? RegistrantHistory.Empty)
+                : index.WithRemoved(id);
+        }
+        return index;
+    }
+
+    private async Task<MatchIndex> BuildAsync(KyodoDbContext db, CancellationToken cancellationToken)
+    {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var tags = await db.SkillTags.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var registrants = await db.Registrants.AsNoTracking().ToListAsync(cancellationToken);
