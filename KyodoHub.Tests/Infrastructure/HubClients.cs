@@ -8,14 +8,21 @@ namespace KyodoHub.Tests.Infrastructure;
 internal static class HubClients
 {
     public static HubConnection Connect(KyodoAppFactory app, string? apiKey) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, CoordinationHub.Path.TrimStart('/')), options =>
+        Connect(app, options =>
+        {
+            if (apiKey is not null)
             {
-                if (apiKey is not null)
-                {
-                    options.Headers.Add("X-Api-Key", apiKey);
-                }
-            })
+                options.Headers.Add("X-Api-Key", apiKey);
+            }
+        });
+
+    /// <summary>A coordinator's own client, signed in with the cookies in their jar.</summary>
+    public static HubConnection Connect(KyodoAppFactory app, System.Net.CookieContainer cookies) =>
+        Connect(app, options => options.Cookies = cookies);
+
+    private static HubConnection Connect(KyodoAppFactory app, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions> configure) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, CoordinationHub.Path.TrimStart('/')), configure)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
 }

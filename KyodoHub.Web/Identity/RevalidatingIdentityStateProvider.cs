@@ -16,7 +16,7 @@ internal sealed class RevalidatingIdentityStateProvider(
     IServiceScopeFactory scopeFactory)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => SessionRevalidationOptions.DefaultInterval;
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         IsStillSignedInAsync(authenticationState.User, cancellationToken);

@@ -11,8 +11,9 @@ namespace KyodoHub.Web.Identity;
 /// <summary>
 /// A session lives as long as its user's security stamp: signing out, a password or role change
 /// and closing the account give the user a new stamp, and from then on every request carrying the
-/// old one (a page, an endpoint, a hub's or circuit's connection) is refused; open circuits find
-/// out within a minute (<see cref="RevalidatingIdentityStateProvider"/>).
+/// old one (a page, an endpoint, a hub's or circuit's connection) is refused; open circuits and hub
+/// connections find out within a minute (<see cref="RevalidatingIdentityStateProvider"/>,
+/// <see cref="Live.HubSessionSweeper"/>).
 /// </summary>
 /// <remarks>
 /// The stamp is checked on every request rather than at Identity's interval (30 minutes by
@@ -41,15 +42,33 @@ internal static class SessionStamps
     /// <summary>Whether the principal's security stamp is still its user's.</summary>
     public static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
-        var userId = principal.FindFirstValue(claims.UserIdClaimType);
-        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
-        if (userId is null || string.IsNullOrEmpty(stamp))
+        if (SessionOf(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity, principal) is not { } session)
         {
             return false;
         }
-        await using var db = await services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync(cancellationToken);
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
-        return current == stamp;
+        var ended = await EndedAsync(services.GetRequiredService<IDbContextFactory<KyodoDbContext>>(), [session], cancellationToken);
+        return ended.Count == 0;
+    }
+
+    /// <summary>The principal's user and stamp; null for one without a stamp (an API key, or no session at all).</summary>
+    public static SessionStamp? SessionOf(ClaimsIdentityOptions claims, ClaimsPrincipal principal)
+    {
+        var userId = principal.FindFirstValue(claims.UserIdClaimType);
+        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
+        return userId is null || string.IsNullOrEmpty(stamp) ? null : new SessionStamp(userId, stamp);
+    }
+
+    /// <summary>Those of the sessions whose stamp is no longer their user's (or whose user is gone), in one query.</summary>
+    public static async Task<IReadOnlySet<SessionStamp>> EndedAsync(IDbContextFactory<KyodoDbContext> factory, IReadOnlyCollection<SessionStamp> sessions, CancellationToken cancellationToken)
+    {
+        var userIds = sessions.Select(s => s.UserId).Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var current = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.SecurityStamp })
+            .ToDictionaryAsync(u => u.Id, u => u.SecurityStamp, cancellationToken);
+        return sessions.Where(s => current.GetValueOrDefault(s.UserId) != s.Stamp).ToHashSet();
     }
 }
+
+/// <summary>A session's user and the security stamp its cookie was issued with.</summary>
+internal sealed record SessionStamp(string UserId, string Stamp);

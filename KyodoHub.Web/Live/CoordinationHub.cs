@@ -15,12 +15,25 @@ public interface ICoordinationClient
 
 /// <summary>
 /// <c>/hubs/coordination</c>: the live events for clients outside the app. Signed-in
-/// coordinators and API keys with the <c>events:read</c> scope only. Clients only listen.
+/// coordinators and API keys with the <c>events:read</c> scope only. Clients only listen; a
+/// coordinator's connection closes once their session ends (<see cref="HubSessionSweeper"/>).
 /// </summary>
 [Authorize(Policy = Policies.CoordinationFeed)]
-public sealed class CoordinationHub : Hub<ICoordinationClient>
+public sealed class CoordinationHub(OpenHubSessions sessions) : Hub<ICoordinationClient>
 {
     public const string Path = "/hubs/coordination";
+
+    public override Task OnConnectedAsync()
+    {
+        sessions.Add(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Remove(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
 }
 
 /// <summary>

@@ -56,6 +56,9 @@ internal static class LiveRegistration
             });
         }
         services.AddHostedService<CoordinationHubRelay>();
+        services.Configure<Identity.SessionRevalidationOptions>(configuration.GetSection(Identity.SessionRevalidationOptions.Section));
+        services.AddSingleton<OpenHubSessions>();
+        services.AddHostedService<HubSessionSweeper>();
         services.AddHealthChecks().AddCheck<LiveHealthCheck>("live", tags: [Hosting.HealthEndpoints.ReadyTag]);
         return services;
     }
