@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using KyodoHub.Web.Data.Demo;
 
 namespace KyodoHub.Benchmarks;
 
@@ -33,7 +34,7 @@ internal sealed class LocalApp : IAsyncDisposable
             WorkingDirectory = root,
         };
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = DemoDataGuard.TestingEnvironment;
         start.Environment["Database__ConnectionString"] = $"Data Source={database}";
         start.Environment["Database__SeedDemoData"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

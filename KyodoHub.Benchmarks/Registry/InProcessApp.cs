@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KyodoHub.Web.Data;
+using KyodoHub.Web.Data.Demo;
 using KyodoHub.Web.Features.Audit;
 using KyodoHub.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,7 @@ internal sealed class InProcessApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Production",
+            EnvironmentName = DemoDataGuard.TestingEnvironment,
             ContentRootPath = Path.Combine(LocalApp.RepositoryRoot(), "KyodoHub.Web"),
         });
         builder.Configuration["Database:ConnectionString"] = $"Data Source={database}";

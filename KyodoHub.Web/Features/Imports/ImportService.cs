@@ -1,6 +1,5 @@
 using System.Globalization;
 using KyodoHub.Core.Common;
-using KyodoHub.Core.Registrants;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Audit;
