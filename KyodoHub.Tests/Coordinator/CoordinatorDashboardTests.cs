@@ -48,20 +48,6 @@ public class CoordinatorDashboardTests : KyodoBunitContext
 
         dashboard.WaitForAssertion(() =>
             Assert.True(int.Parse(dashboard.Find(".kh-state-number[data-state=Open]").TextContent, System.Globalization.CultureInfo.InvariantCulture) > open),
-            TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task ClickingAStateCountFiltersTheList()
-    {
-        var dashboard = Render<CoordinatorDashboard>();
-        dashboard.WaitForElement("[data-testid=request-list]", Patience);
-        await dashboard.ActAsync(d => d.FindAll("button.kh-state-count").Single(b => b.QuerySelector("[data-state=Cancelled]") is not null), b => b.Click());
-        dashboard.WaitForAssertion(() =>
-        {
-            var cards = dashboard.FindAll(".kh-card");
-            Assert.NotEmpty(cards);
-            Assert.All(cards, c => Assert.Equal("Cancelled", c.GetAttribute("data-state")));
-        }, Patience);
+            Patience);
     }
 }
