@@ -36,31 +36,50 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) that talks to the given app, in Japanese.</summary>
-    public async Task<IPage> NewPageAsync(KyodoAppFactory app)
+    /// <summary>A fresh browser context (own cookies) that talks to the given app, in Japanese at 1280 px.</summary>
+    public Task<IPage> NewPageAsync(KyodoAppFactory app) => NewPageAsync(app, PageLook.Desktop);
+
+    /// <summary>
+    /// A fresh browser context in the given language and size: ja-JP or en-GB with time zone
+    /// Asia/Tokyo; English pages carry the culture cookie a user's language switch would set.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(KyodoAppFactory app, PageLook look)
     {
+        var baseUrl = app.BaseAddress.ToString().TrimEnd('/');
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString().TrimEnd('/'),
-            Locale = "ja-JP",
+            BaseURL = baseUrl,
+            Locale = look.English ? "en-GB" : "ja-JP",
             TimezoneId = "Asia/Tokyo",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = look.Width, Height = look.Height },
+            IsMobile = look.Width < 600,
+            HasTouch = look.Width < 600,
         });
         context.SetDefaultTimeout(15_000);
+        if (look.English)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c%3Den%7Cuic%3Den", Url = baseUrl }]);
+        }
         return await context.NewPageAsync();
     }
 
     /// <summary>Signs in to the given app through the sign-in page as a user would, and waits for the home page.</summary>
     public Task<IPage> SignedInPageAsync(KyodoAppFactory app, string role) =>
-        SignedInPageAsync(app, DemoUsers.EmailOf(role), DemoUsers.Password, Web.Identity.Roles.HomeOf(role));
+        SignedInPageAsync(app, role, PageLook.Desktop);
 
-    public async Task<IPage> SignedInPageAsync(KyodoAppFactory app, string email, string password, string home)
+    public Task<IPage> SignedInPageAsync(KyodoAppFactory app, string role, PageLook look) =>
+        SignedInPageAsync(app, DemoUsers.EmailOf(role), DemoUsers.Password, Web.Identity.Roles.HomeOf(role), look);
+
+    public Task<IPage> SignedInPageAsync(KyodoAppFactory app, string email, string password, string home) =>
+        SignedInPageAsync(app, email, password, home, PageLook.Desktop);
+
+    public async Task<IPage> SignedInPageAsync(KyodoAppFactory app, string email, string password, string home, PageLook look)
     {
-        var page = await NewPageAsync(app);
+        var page = await NewPageAsync(app, look);
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form:has(#email) button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"**{home}");
         return page;
     }
@@ -96,8 +115,12 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public Task<IPage> NewPageAsync() => BrowserFixture.NewPageAsync(App);
 
+    public Task<IPage> NewPageAsync(PageLook look) => BrowserFixture.NewPageAsync(App, look);
+
     /// <summary>Signs in through the sign-in page as a user would, and waits for the home page.</summary>
     public Task<IPage> SignedInPageAsync(string role) => BrowserFixture.SignedInPageAsync(App, role);
+
+    public Task<IPage> SignedInPageAsync(string role, PageLook look) => BrowserFixture.SignedInPageAsync(App, role, look);
 
     public Task<IPage> SignedInPageAsync(string email, string password, string home) => BrowserFixture.SignedInPageAsync(App, email, password, home);
 }
