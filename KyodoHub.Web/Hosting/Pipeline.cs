@@ -27,7 +27,7 @@ internal static class Pipeline
         // Machines (the API, the hub) get bare status codes and problem details; people get a page.
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            if (context.Request.IsMachine())
             {
                 context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             }

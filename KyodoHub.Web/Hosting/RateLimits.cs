@@ -48,7 +48,7 @@ internal static class RateLimits
     {
         var request = context.Request;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (request.Path.StartsWithSegments("/api"))
+        if (request.IsApi())
         {
             // The key's hash, not the key: the limiter's partitions must not hold secrets.
             var key = request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString();

@@ -1,6 +1,7 @@
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.ApiKeys;
+using KyodoHub.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -69,7 +70,7 @@ internal static class IdentitySetup
 
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        if (context.Request.IsMachine())
         {
             context.Response.StatusCode = status;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KyodoHub.Web.Hosting;
 using Microsoft.AspNetCore.Localization;
 
 namespace KyodoHub.Web.Localization;
@@ -45,7 +46,7 @@ internal static class LocalizationSetup
     private sealed class ApiAcceptLanguage : AcceptLanguageHeaderRequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            httpContext.Request.Path.StartsWithSegments("/api")
+            httpContext.Request.IsApi()
                 ? base.DetermineProviderCultureResult(httpContext)
                 : NullProviderCultureResult;
     }

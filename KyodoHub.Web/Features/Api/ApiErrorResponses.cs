@@ -1,4 +1,5 @@
 using System.Globalization;
+using KyodoHub.Web.Hosting;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -12,11 +13,9 @@ namespace KyodoHub.Web.Features.Api;
 /// </summary>
 internal static class ApiErrorResponses
 {
-    public const string Prefix = "/api";
-
     public static WebApplication UseApiErrorResponses(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), api => api.Use(async (context, next) =>
+        app.UseWhen(context => context.Request.IsApi(), api => api.Use(async (context, next) =>
         {
             try
             {
