@@ -98,6 +98,30 @@ public class DeletionRequestTests(AppFixture fixture)
         Assert.True((await db.DataDeletionRequests.SingleAsync(d => d.Id == requestId)).IsWaiting);
     }
 
+    [Fact]
+    public async Task TheRequestListsTheActivitiesToComeAndCanBeCarriedOutOnceTheyAreCancelled()
+    {
+        var (id, _, offerId, requestId) = await RegistrantWhoAskedAsync();
+        await using (var registrant = ScopeAs.User(App.Services, Roles.Registrant, registrantId: id))
+        {
+            await registrant.ServiceProvider.GetRequiredService<OfferService>().AcceptAsync(offerId);
+        }
+        await using var admin = AsAdministrator();
+        var service = admin.ServiceProvider.GetRequiredService<DeletionRequestService>();
+        var row = Assert.Single(await service.ListAsync(), r => r.Id == requestId);
+        var activity = Assert.Single(row.Upcoming);
+        Assert.False(row.CanComplete);
+
+        await admin.ServiceProvider.GetRequiredService<AssignmentCancellation>().CancelAsync(activity.AssignmentId, "登録者から個人情報の削除の申し出があったため");
+
+        row = Assert.Single(await service.ListAsync(), r => r.Id == requestId);
+        Assert.True(row.CanComplete);
+        await service.CompleteAsync(requestId);
+        await using var db = await Db();
+        Assert.True((await db.Registrants.SingleAsync(r => r.Id == id)).IsAnonymised);
+        Assert.Equal(AssignmentState.Cancelled, (await db.Assignments.SingleAsync(a => a.Id == activity.AssignmentId)).State);
+    }
+
     [Theory]
     [InlineData(Roles.Coordinator)]
     [InlineData(Roles.DeskStaff)]

@@ -44,6 +44,7 @@ internal static class FeatureRegistration
         services.AddScoped<RegistrationService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<RegistrantSearchService>();
+        services.AddScoped<RegistrantRecordService>();
         services.AddScoped<GroupRequestsService>();
 
         services.AddSingleton<MatchEngine>();
@@ -54,6 +55,7 @@ internal static class FeatureRegistration
 
         services.Configure<OfferOptions>(configuration.GetSection(OfferOptions.Section));
         services.AddScoped<OfferService>();
+        services.AddScoped<AssignmentCancellation>();
         services.AddSingleton<Core.Planning.BatchPlanner>();
         services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();

@@ -11,17 +11,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KyodoHub.Web.Features.Admin;
 
-/// <summary>A registrant's deletion request as administrators see it.</summary>
+/// <summary>
+/// A registrant's deletion request as administrators see it, with the activities to come that
+/// keep a waiting request from being carried out (empty once it is closed).
+/// </summary>
 public sealed record DeletionRequestRow(
     int Id, int RegistrantId, string RegistrantName, DateTimeOffset RequestedAt, string? Reason,
-    DeletionRequestState State, DateTimeOffset? ClosedAt, string? ClosedBy, int UpcomingActivities);
+    DeletionRequestState State, DateTimeOffset? ClosedAt, string? ClosedBy, IReadOnlyList<ActivityRow> Upcoming)
+{
+    public int UpcomingActivities => Upcoming.Count;
+
+    /// <summary>Waiting, with nothing to come: the delete button is enabled.</summary>
+    public bool CanComplete => State == DeletionRequestState.Requested && Upcoming.Count == 0;
+}
 
 /// <summary>
 /// The centre acting on registrants' requests to delete their personal data (個人情報の削除の申出).
 /// Completing one anonymises the registrant as the retention job does, withdraws their open
 /// offers, closes their sign-in account and records who did it, all in one transaction. A
-/// registrant still confirmed for an activity to come is refused until coordinators have
-/// cancelled or reassigned it: the group is counting on them. Administrators only.
+/// registrant still confirmed for an activity to come is refused until those assignments are
+/// cancelled (<see cref="Offers.AssignmentCancellation"/>, which the page offers beside the
+/// request): the group is counting on them. Administrators only.
 /// </summary>
 public sealed class DeletionRequestService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
@@ -35,10 +45,17 @@ public sealed class DeletionRequestService(IDbContextFactory<KyodoDbContext> fac
             .OrderBy(d => d.State).ThenByDescending(d => d.RequestedAt).Take(200).ToListAsync(cancellationToken);
         var ids = requests.Select(d => d.RegistrantId).Distinct().ToList();
         var names = await db.Registrants.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        var upcoming = await UpcomingActivitiesAsync(db, ids, cancellationToken);
+        var now = clock.GetUtcNow();
+        var waiting = (await UpcomingActivitiesAsync(db, requests.Where(d => d.IsWaiting).Select(d => d.RegistrantId).Distinct().ToList(), cancellationToken))
+            .Where(p => p.Value > 0).Select(p => p.Key).ToList();
+        var upcoming = new Dictionary<int, IReadOnlyList<ActivityRow>>();
+        foreach (var registrantId in waiting)
+        {
+            upcoming[registrantId] = (await MyActivitiesService.OfAsync(db, registrantId, now, cancellationToken)).Upcoming;
+        }
         return requests.Select(d => new DeletionRequestRow(
             d.Id, d.RegistrantId, names.GetValueOrDefault(d.RegistrantId, ""), d.RequestedAt, d.Reason, d.State, d.ClosedAt, d.ClosedBy,
-            upcoming.GetValueOrDefault(d.RegistrantId))).ToList();
+            d.IsWaiting ? upcoming.GetValueOrDefault(d.RegistrantId, []) : [])).ToList();
     }
 
     /// <summary>Carries out a waiting request. Throws <see cref="DomainRuleException"/> when it cannot be done yet.</summary>

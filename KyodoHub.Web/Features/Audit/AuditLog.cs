@@ -11,7 +11,12 @@ public sealed record AuditQuery(
     DateOnly? From = null, DateOnly? To = null, string? User = null, string? Action = null,
     string? EntityType = null, string? EntityId = null, int Skip = 0, int Take = 50);
 
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);
+/// <summary>One page of the log, with the total of the search and the names of the records it mentions.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, IReadOnlyDictionary<string, string> RecordNames)
+{
+    /// <summary>The name of the entry's record (a registrant's name, a request's title), or null when it has none or is gone.</summary>
+    public string? NameOf(AuditEntry entry) => entry.EntityId is null ? null : RecordNames.GetValueOrDefault(AuditNames.Key(entry.EntityType, entry.EntityId));
+}
 
 /// <summary>
 /// Records what the database cannot see by itself (a member of staff viewing a registrant's
@@ -91,7 +96,7 @@ public sealed class AuditLog(IDbContextFactory<KyodoDbContext> factory, AuditAct
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500))
             .ToListAsync(cancellationToken);
-        return new AuditPage(page, total);
+        return new AuditPage(page, total, await AuditNames.OfAsync(db, page, cancellationToken));
     }
 
     /// <summary>The entity types and actions present, for the search form's choices.</summary>

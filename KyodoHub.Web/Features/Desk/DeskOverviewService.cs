@@ -34,6 +34,6 @@ public sealed class DeskOverviewService(IDbContextFactory<KyodoDbContext> factor
             recent.Select(c => Row(c, today)).ToList());
     }
 
-    private static ConsultationRow Row(ConsultationRecord c, DateOnly today) =>
+    internal static ConsultationRow Row(ConsultationRecord c, DateOnly today) =>
         new(c.Id, c.VisitorName, c.Channel, c.Topic, c.Outcome, c.FollowUpOn, c.At, !c.FollowUpDone && c.FollowUpOn < today);
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KyodoHub.Web.Features.Desk;
 
-public sealed record RegistrantHit(int Id, string Name, string Furigana, string AreaJa, string AreaEn, Core.Common.Program Programs, RegistrantStatus Status, string? Phone, IReadOnlyList<string> SkillsJa, IReadOnlyList<string> SkillsEn);
+public sealed record RegistrantHit(int Id, string Name, string Furigana, string AreaJa, string AreaEn, Core.Common.Program Programs, RegistrantStatus Status, IReadOnlyList<string> SkillsJa, IReadOnlyList<string> SkillsEn);
 
 /// <summary>What the desk searched for: text (name, furigana, number or skill), area and programme.</summary>
 public sealed record RegistrantQuery(string? Text, int? AreaId = null, Core.Common.Program? Program = null);
@@ -23,9 +23,10 @@ public sealed record SearchPage(RegistrantQuery Query, IReadOnlyList<RegistrantH
 /// Finds registrants by name, furigana or skill (kana and width folded: やまだ finds 山田 through
 /// ヤマダ, ｽﾎﾟｰﾂ finds スポーツ), area and programme, a page at a time. A search counts its matches
 /// once; turning its pages reuses that total, so a large registry is counted once, not per page.
-/// Staff only; each search that returns contact details is written to the audit log.
+/// Staff only. Hits carry no contact details: the registrant's page shows them one person at a
+/// time, and audits each view.
 /// </summary>
-public sealed class RegistrantSearchService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, ReferenceData reference, ClientInfo client, TimeProvider clock)
+public sealed class RegistrantSearchService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, ReferenceData reference)
 {
     public const int DefaultPageSize = 20;
 
@@ -39,7 +40,7 @@ public sealed class RegistrantSearchService(IDbContextFactory<KyodoDbContext> fa
 
     private async Task<SearchPage> ReadAsync(RegistrantQuery search, int page, int pageSize, int? knownTotal, CancellationToken cancellationToken)
     {
-        var user = (await currentUser.GetAsync()).Require(Roles.DeskStaff, Roles.Coordinator, Roles.Administrator);
+        (await currentUser.GetAsync()).Require(Roles.DeskStaff, Roles.Coordinator, Roles.Administrator);
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var lists = await reference.LoadAsync(cancellationToken);
@@ -51,14 +52,8 @@ public sealed class RegistrantSearchService(IDbContextFactory<KyodoDbContext> fa
             .ToListAsync(cancellationToken);
         var areas = lists.Areas.ToDictionary(a => a.Id);
         var tags = lists.Tags.ToDictionary(t => t.Id);
-        if (rows.Count > 0)
-        {
-            db.AuditEntries.Add(new Core.Audit.AuditEntry(clock.GetUtcNow(), user.UserId, user.UserName, "SearchContacts", "Registrant",
-                null, client.Address, $"q={search.Text} area={search.AreaId} program={search.Program} page={page} ids={string.Join(',', rows.Select(r => r.Id))}"));
-            await db.SaveChangesAsync(cancellationToken);
-        }
         return new SearchPage(search, rows.Select(r => new RegistrantHit(r.Id, r.Name, r.Furigana, areas[r.HomeAreaId].NameJa, areas[r.HomeAreaId].NameEn,
-            r.Programs, r.Status, r.Phone,
+            r.Programs, r.Status,
             r.Skills.Where(s => tags.ContainsKey(s.TagId)).Select(s => tags[s.TagId].NameJa).ToList(),
             r.Skills.Where(s => tags.ContainsKey(s.TagId)).Select(s => tags[s.TagId].NameEn).ToList())).ToList(), total, page, pageSize);
     }

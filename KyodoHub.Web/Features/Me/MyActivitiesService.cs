@@ -38,15 +38,20 @@ public sealed class MyActivitiesService(IDbContextFactory<KyodoDbContext> factor
             return null;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await OfAsync(db, id.Value, clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>A registrant's activities, as they and the desk see them.</summary>
+    internal static async Task<MyActivities> OfAsync(KyodoDbContext db, int registrantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var rows = await (
                 from a in db.Assignments
                 join r in db.Requests on a.RequestId equals r.Id
                 join g in db.Groups on r.GroupId equals g.Id
                 join area in db.Areas on r.AreaId equals area.Id
-                where a.RegistrantId == id
+                where a.RegistrantId == registrantId
                 select new { a.Id, a.State, a.Hours, Request = r, GroupName = g.Name, area.NameJa, area.NameEn })
             .AsNoTracking().ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         var activities = rows
             .Select(x => new ActivityRow(x.Id, x.Request.Id, x.Request.Title, x.GroupName, x.Request.Place, x.NameJa, x.NameEn,
                 x.Request.Sessions.OrderBy(s => s.Start).ToList(), x.State, HoursOf(x.State, x.Hours, x.Request.Sessions)))

@@ -1,0 +1,72 @@
+using KyodoHub.Tests.Desk;
+using KyodoHub.Tests.Infrastructure;
+using KyodoHub.Web.Identity;
+using Microsoft.Playwright;
+
+namespace KyodoHub.Tests.Browser;
+
+/// <summary>The staff registrant page and the audit log fit a phone and a desk screen, in both languages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
+{
+    public static TheoryData<bool, int> Looks => new() { { false, 390 }, { true, 390 }, { false, 1280 }, { true, 1280 } };
+
+    private static PageLook LookOf(bool english, int width) => PageLook.All.Single(l => l.English == english && l.Width == width);
+
+    private static async Task AssertNoHorizontalScrollAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"{page.Url} scrolls sideways: {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide");
+
+    // Set KYODO_SCREENSHOTS to a folder to keep a picture of each page looked at.
+    private static async Task KeepPictureAsync(IPage page, string name, PageLook look)
+    {
+        if (Environment.GetEnvironmentVariable("KYODO_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{look}.png"), FullPage = true });
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Looks))]
+    public async Task TheRegistrantPageFitsTheScreenAndShowsTheContactOnRequest(bool english, int width)
+    {
+        var look = LookOf(english, width);
+        var person = await DeskPagesTestData.PersonWithHistoryAsync(fixture.App);
+        var page = await fixture.SignedInPageAsync(Roles.DeskStaff, look);
+        await page.GotoAsync($"/desk/registrants/{person.Id}");
+        await Assertions.Expect(page.Locator("[data-testid=registrant-name][data-live=on]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=section-offers] [data-offer-id]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(person.Phone);
+
+        await page.Locator("[data-testid=registrant-contact] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=contact-details]")).ToContainTextAsync(person.Phone);
+        await AssertNoHorizontalScrollAsync(page);
+        await KeepPictureAsync(page, "registrant", look);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Looks))]
+    public async Task TheAuditLogFitsTheScreenAndKeepsItsSearchInTheAddress(bool english, int width)
+    {
+        var look = LookOf(english, width);
+        var person = await DeskPagesTestData.PersonWithHistoryAsync(fixture.App);
+        await using (var scope = ScopeAs.User(fixture.App.Services, Roles.DeskStaff, userName: "desk-browser@kyodohub.example"))
+        {
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Web.Features.Audit.ContactDetailsService>(scope.ServiceProvider).RegistrantAsync(person.Id);
+        }
+        var page = await fixture.SignedInPageAsync(Roles.Administrator, look);
+        await page.GotoAsync("/admin/audit");
+        await Assertions.Expect(page.Locator("[data-testid=audit-filters][data-live=on]")).ToHaveCountAsync(1);
+        await page.Locator("#audit-user").FillAsync("desk-browser@kyodohub.example");
+        await page.Locator("#audit-action").SelectOptionAsync("ViewContact");
+        await page.Locator("[data-testid=audit-filters] button[type=submit]").ClickAsync();
+
+        await page.WaitForURLAsync("**/admin/audit?*user=desk-browser*");
+        Assert.Contains("action=ViewContact", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=audit-record] a").First).ToHaveTextAsync(person.Name);
+        await AssertNoHorizontalScrollAsync(page);
+        await KeepPictureAsync(page, "audit", look);
+        await page.Context.CloseAsync();
+    }
+}
