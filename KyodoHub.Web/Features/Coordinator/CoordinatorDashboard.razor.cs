@@ -6,17 +6,22 @@ using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 
 namespace KyodoHub.Web.Features.Coordinator;
 
 /// <summary>
 /// The coordinator's live list of requests. Subscribes to the event broker: a new request appears
 /// at the top, highlighted; a changed one is updated in place. After a lost connection comes back,
-/// the list is reloaded and the coordinator told how many changes arrived meanwhile.
+/// the list is reloaded and the coordinator told how many changes arrived meanwhile. The list is read
+/// a page at a time, as cards or as a table; the choice is kept in the address and in the browser.
 /// </summary>
 public sealed partial class CoordinatorDashboard
 {
-    private const int PageSize = 100;
+    public const int PageSize = 50;
+    private const string ViewKey = "kh.dashboard.view";
+    private const string TableView = "table";
+    private const string CardView = "cards";
     private readonly HashSet<int> _fresh = [];
     private List<RequestRow> _rows = [];
     private DashboardData? _data;
@@ -31,12 +36,22 @@ public sealed partial class CoordinatorDashboard
     private int _generation;
     private int? _caughtUp;
     private DateTimeOffset _now;
+    private int _page;
+    private bool _table;
+
+    /// <summary>"table" or "cards"; without it, the view this browser chose last.</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? View { get; set; }
 
     [Inject] private DashboardService Dashboard { get; set; } = null!;
     [Inject] private IEventBroker Broker { get; set; } = null!;
     [Inject] private ConnectionStatus Connection { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    private int PageCount => Math.Max(1, (int)Math.Ceiling((_data?.TotalMatching ?? 0) / (double)PageSize));
 
     protected override async Task OnInitializedAsync()
     {
@@ -44,6 +59,38 @@ public sealed partial class CoordinatorDashboard
         _subscription = Broker.Subscribe(OnLiveEventAsync);
         Connection.Reconnected += OnReconnectedAsync;
         (_areas, _categories) = await Dashboard.FilterOptionsAsync();
+        await ReloadAsync();
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (View is TableView or CardView)
+        {
+            _table = View == TableView;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && View is null && await JS.InvokeAsync<string?>("localStorage.getItem", ViewKey) == TableView)
+        {
+            _table = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task ShowAsync(bool table)
+    {
+        _table = table;
+        var view = table ? TableView : CardView;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("view", view), replace: true);
+        await JS.InvokeVoidAsync("localStorage.setItem", ViewKey, view);
+    }
+
+    private async Task GoToPageAsync(int page)
+    {
+        _page = Math.Clamp(page - 1, 0, PageCount - 1);
+        _fresh.Clear();
         await ReloadAsync();
     }
 
@@ -56,6 +103,7 @@ public sealed partial class CoordinatorDashboard
     private async Task ApplyAsync(DashboardFilter filter)
     {
         _filter = filter;
+        _page = 0;
         _fresh.Clear();
         await ReloadAsync();
     }
@@ -66,7 +114,7 @@ public sealed partial class CoordinatorDashboard
     {
         var generation = ++_generation;
         var now = Clock.GetUtcNow();
-        var data = await Dashboard.LoadAsync(_filter, PageSize);
+        var data = await Dashboard.LoadAsync(_filter, _page * PageSize, PageSize);
         if (generation != _generation)
         {
             return;
@@ -114,8 +162,9 @@ public sealed partial class CoordinatorDashboard
         {
             _rows[at] = row;
         }
-        else
+        else if (_page == 0)
         {
+            // Newest first: a new or newly matching request belongs at the top of the first page.
             _rows.Insert(0, row);
             if (e.Kind == RequestEventKind.Created)
             {
@@ -123,7 +172,7 @@ public sealed partial class CoordinatorDashboard
             }
         }
         // The counts are cheap to read again, and then always right.
-        var data = await Dashboard.LoadAsync(_filter, 0);
+        var data = await Dashboard.LoadAsync(_filter, 0, 0);
         if (generation == _generation)
         {
             _data = data with { Rows = _rows };

@@ -1,4 +1,5 @@
 using KyodoHub.Core.Areas;
+using KyodoHub.Core.Offers;
 using KyodoHub.Core.Requests;
 using KyodoHub.Core.Skills;
 using KyodoHub.Web.Data;
@@ -22,23 +23,29 @@ public enum Urgency
     Later = 3,
 }
 
-public sealed record DashboardFilter(RequestState? State = null, int? AreaId = null, int? CategoryId = null, Core.Common.Program? Program = null, Urgency? Urgency = null);
+/// <summary>
+/// What the dashboard lists. Without a state, only the requests that need action (they need people,
+/// or an offer on them waits for an answer), unless <paramref name="All"/> asks for every state.
+/// </summary>
+public sealed record DashboardFilter(
+    RequestState? State = null, int? AreaId = null, int? CategoryId = null, Core.Common.Program? Program = null, Urgency? Urgency = null, bool All = false);
 
 public sealed record DashboardData(IReadOnlyList<RequestRow> Rows, IReadOnlyDictionary<RequestState, int> CountsByState, int TotalMatching);
 
 /// <summary>The coordinator dashboard's queries: the filtered list, counts per state, one row.</summary>
 public sealed class DashboardService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<DashboardData> LoadAsync(DashboardFilter filter, int take = 100, CancellationToken cancellationToken = default)
+    /// <summary>The counts per state, how many requests match the filter, and one page of them, newest first.</summary>
+    public async Task<DashboardData> LoadAsync(DashboardFilter filter, int skip = 0, int take = 50, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync()).Require(Roles.Coordinator);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var counts = await db.Requests.GroupBy(r => r.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.State, x => x.Count, cancellationToken);
-        var query = Filtered(db.Requests, filter, clock.GetUtcNow());
+        var query = Filtered(db, db.Requests, filter, clock.GetUtcNow());
         var total = await query.CountAsync(cancellationToken);
-        var rows = await Rows(db, query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take), cancellationToken);
+        var rows = take == 0 ? [] : await Rows(db, query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Skip(skip).Take(take), cancellationToken);
         return new DashboardData(rows, counts, total);
     }
 
@@ -47,7 +54,7 @@ public sealed class DashboardService(IDbContextFactory<KyodoDbContext> factory, 
     {
         (await currentUser.GetAsync()).Require(Roles.Coordinator);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db.Requests.Where(r => r.Id == requestId), filter, clock.GetUtcNow());
+        var query = Filtered(db, db.Requests.Where(r => r.Id == requestId), filter, clock.GetUtcNow());
         return (await Rows(db, query, cancellationToken)).SingleOrDefault();
     }
 
@@ -64,11 +71,20 @@ public sealed class DashboardService(IDbContextFactory<KyodoDbContext> factory, 
         : fillBy <= now.AddDays(7) ? Urgency.Within7Days
         : Urgency.Later;
 
-    private static IQueryable<Request> Filtered(IQueryable<Request> query, DashboardFilter f, DateTimeOffset now)
+    // Requests that still need people. A request in any other state needs action too while an
+    // offer on it waits for an answer.
+    private static readonly RequestState[] NeedingPeople = [RequestState.Open, RequestState.PartiallyFilled];
+
+    private static IQueryable<Request> Filtered(KyodoDbContext db, IQueryable<Request> query, DashboardFilter f, DateTimeOffset now)
     {
         if (f.State is { } state)
         {
             query = query.Where(r => r.State == state);
+        }
+        else if (!f.All)
+        {
+            query = query.Where(r => NeedingPeople.Contains(r.State)
+                || db.Offers.Any(o => o.RequestId == r.Id && o.State == OfferState.Offered));
         }
         if (f.AreaId is { } area)
         {
@@ -85,7 +101,7 @@ public sealed class DashboardService(IDbContextFactory<KyodoDbContext> factory, 
         if (f.Urgency is { } urgency)
         {
             // Urgency is about requests that still need people.
-            query = query.Where(r => r.State == RequestState.Open || r.State == RequestState.PartiallyFilled);
+            query = query.Where(r => NeedingPeople.Contains(r.State));
             var in3 = now.AddDays(3);
             var in7 = now.AddDays(7);
             query = urgency switch

@@ -22,6 +22,7 @@ public sealed partial class DeskIntakePage
     private bool _newGroup;
     private bool _saving;
     private int? _savedId;
+    private int _saves;
 
     [Inject] private DeskIntakeService Intake { get; set; } = null!;
     [Inject] private ReferenceData Reference { get; set; } = null!;
@@ -36,11 +37,10 @@ public sealed partial class DeskIntakePage
         Reset();
     }
 
+    // The session date stays empty: a date the caller never said would be saved without anyone noticing.
     private void Reset()
     {
-        var today = TokyoTime.Today(Clock);
         _request = new RequestFormModel();
-        _request.Sessions[0].Date = today.AddDays(14);
         _group = new GroupFormModel();
         _groupId = 0;
     }
@@ -55,19 +55,24 @@ public sealed partial class DeskIntakePage
         }
     }
 
+    private void Check(FormErrors errors)
+    {
+        if (_newGroup)
+        {
+            _group.Validate(errors);
+        }
+        else if (_groupId <= 0)
+        {
+            errors.Add("GroupId", "Required");
+        }
+        _request.Validate(errors, TokyoTime.Today(Clock));
+    }
+
     private async Task SaveAsync()
     {
         _errors.Clear();
         _savedId = null;
-        if (_newGroup)
-        {
-            _group.Validate(_errors);
-        }
-        else if (_groupId <= 0)
-        {
-            _errors.Add("GroupId", "Required");
-        }
-        _request.Validate(_errors, TokyoTime.Today(Clock));
+        Check(_errors);
         if (_errors.Any)
         {
             return;
@@ -76,6 +81,7 @@ public sealed partial class DeskIntakePage
         try
         {
             _savedId = await Intake.CreateAsync(_newGroup ? null : _groupId, _newGroup ? _group : null, _request.ToDetails());
+            _saves++;
             if (_newGroup)
             {
                 _groups = await Intake.GroupsAsync();

@@ -12,6 +12,9 @@ namespace KyodoHub.Web.Features.Forms;
 public sealed class FormErrors(IStringLocalizer<SharedResource> localizer)
 {
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+    // Messages only the server can give (a taken e-mail address): a check in the form does not find
+    // them again, so they stay until their own field changes.
+    private readonly HashSet<string> _fromServer = new(StringComparer.Ordinal);
 
     public bool Any => _messages.Count > 0;
 
@@ -21,9 +24,36 @@ public sealed class FormErrors(IStringLocalizer<SharedResource> localizer)
 
     public bool Has(string field) => _messages.ContainsKey(field);
 
-    public void Clear() => _messages.Clear();
+    /// <summary><c>"true"</c> for a field with a message, for its <c>aria-invalid</c>; else null, which leaves the attribute out.</summary>
+    public string? Invalid(string field) => Has(field) ? "true" : null;
 
-    public void Clear(string field) => _messages.Remove(field);
+    public void Clear()
+    {
+        _messages.Clear();
+        _fromServer.Clear();
+    }
+
+    public void Clear(string field)
+    {
+        _messages.Remove(field);
+        _fromServer.Remove(field);
+    }
+
+    /// <summary>
+    /// Runs the form's check again after <paramref name="changedField"/> changed: messages of fixed
+    /// fields go, new problems show. The server's messages stay unless it was their field that changed.
+    /// </summary>
+    public async Task RecheckAsync(string changedField, Func<Task> check)
+    {
+        var kept = _messages.Where(m => _fromServer.Contains(m.Key) && LabelOf(m.Key) != changedField).ToList();
+        Clear();
+        foreach (var (field, message) in kept)
+        {
+            _messages[field] = message;
+            _fromServer.Add(field);
+        }
+        await check();
+    }
 
     /// <summary>Adds the message for a rule code, e.g. <c>Required</c>, about the field (see <see cref="ValidationText"/>).</summary>
     public void Add(string field, string code, string? labelField = null) =>
@@ -37,6 +67,7 @@ public sealed class FormErrors(IStringLocalizer<SharedResource> localizer)
     {
         var text = localizer[$"Validation_{error.Code}", label];
         AddMessage(error.Field, text.ResourceNotFound ? localizer["Validation_Invalid", label] : text);
+        _fromServer.Add(error.Field);
     }
 
     /// <summary>Checks a required text of at most <paramref name="maxLength"/> characters, labelled by the form.</summary>
@@ -58,6 +89,7 @@ public sealed class FormErrors(IStringLocalizer<SharedResource> localizer)
     {
         var field = prefix + error.Field;
         Add(field, error.Code, field.StartsWith("Group.", StringComparison.Ordinal) && LabelOf(field) == "Name" ? "GroupName" : LabelOf(field));
+        _fromServer.Add(field);
     }
 
     // "Sessions[1].End" is labelled as "End"; "Group.ContactName" as "ContactName".

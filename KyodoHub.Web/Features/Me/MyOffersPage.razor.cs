@@ -38,6 +38,7 @@ public partial class MyOffersPage : IDisposable
     private string? _message;
     private Severity _severity;
     private bool _busy;
+    private int _answers;
 
     protected override async Task OnInitializedAsync()
     {
@@ -92,6 +93,7 @@ public partial class MyOffersPage : IDisposable
         {
             await answer();
             (_message, _severity) = (done, Severity.Success);
+            _answers++;
         }
         catch (DomainRuleException ex)
         {

@@ -27,6 +27,7 @@ public sealed partial class MyProfilePage
     private ProfileChoices? _choices;
     private FieldErrors _errors = FieldErrors.None;
     private string? _message;
+    private int _shown;
     private Severity _severity = Severity.Info;
     private bool _loading = true;
     private bool _saving;
@@ -134,5 +135,5 @@ public sealed partial class MyProfilePage
         }
     }
 
-    private void Show(string message, Severity severity) => (_message, _severity) = (message, severity);
+    private void Show(string message, Severity severity) => (_message, _severity, _shown) = (message, severity, _shown + 1);
 }
