@@ -24,14 +24,16 @@ public class ReportServiceTests(AppFixture fixture)
         var report = await ReportAsync();
         await using var db = await Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
         var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var local = TokyoTime.ToLocal(now);
-        var windowStart = TokyoTime.FromLocal(new DateOnly(local.Year, local.Month, 1).AddMonths(-11), TimeOnly.MinValue);
-        var windowEnd = TokyoTime.FromLocal(new DateOnly(local.Year, local.Month, 1).AddMonths(1), TimeOnly.MinValue);
+        var year = FiscalYear.Of(TokyoTime.DateOf(now));
+        var windowStart = TokyoTime.FromLocal(new DateOnly(year.StartYear, 4, 1), TimeOnly.MinValue);
+        var windowEnd = TokyoTime.FromLocal(new DateOnly(year.StartYear + 1, 4, 1), TimeOnly.MinValue);
         bool InWindow(DateTimeOffset? t) => t >= windowStart && t < windowEnd;
 
-        var requests = await db.Requests.ToListAsync();
-        Assert.Equal(requests.Count(r => InWindow(r.CreatedAt)), report.Months.Sum(m => m.Created));
-        Assert.Equal(requests.Count(r => InWindow(r.FilledAt)), report.Months.Sum(m => m.Filled));
+        var all = await db.Requests.ToListAsync();
+        Assert.Equal(year, report.Year);
+        Assert.Equal(all.Count(r => InWindow(r.CreatedAt)), report.Months.Sum(m => m.Created));
+        Assert.Equal(all.Count(r => InWindow(r.FilledAt)), report.Months.Sum(m => m.Filled));
+        var requests = all.Where(r => InWindow(r.CreatedAt)).ToList();
         Assert.Equal(requests.Count(r => r.FilledAt != null), report.TimeToFill.Count);
         Assert.Equal(report.TimeToFill.Count, report.TimeToFill.Buckets.Sum(b => b.Count));
 
@@ -77,7 +79,19 @@ public class ReportServiceTests(AppFixture fixture)
             Assert.True(Encoding.UTF8.GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length >= 2, $"{chart} has a header and rows");
         }
         var monthly = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/reports/monthly.csv"));
-        Assert.Equal(ReportService.MonthsShown + 1, monthly.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(12 + 1, monthly.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task AnEarlierFiscalYearShowsItsOwnAprilToMarchMonths()
+    {
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var earlier = new FiscalYear(FiscalYear.Of(TokyoTime.DateOf(now)).StartYear - 1);
+        await using var coordinator = ScopeAs.User(Services, Roles.Coordinator);
+        var report = await coordinator.ServiceProvider.GetRequiredService<ReportService>().GetAsync(earlier);
+        Assert.Equal(earlier, report.Year);
+        Assert.Equal($"{earlier.StartYear}-04", report.Months[0].Month);
+        Assert.Equal($"{earlier.StartYear + 1}-03", report.Months[^1].Month);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal static class RecordsRegistration
         services.AddScoped<EvaluationService>();
         services.AddScoped<CompletionService>();
         services.AddSingleton<ReliabilityQuery>();
+        services.AddCentre(configuration);
         services.AddScoped<PublicResultsService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ImportService>();

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KyodoHub.Web.Data.Demo;
 
 /// <summary>
-/// Fills a new database with a believable city: ~300 registrants, 40 groups, 80 requests in every
-/// state with their offers, assignments, agreements and evaluations, desk consultations and one
+/// Fills a new database with a believable city: ~300 registrants, 40 groups, 83 requests in every
+/// state (three of them open ones the demo registrant fits) with their offers, assignments, agreements and evaluations, desk consultations and one
 /// account per role. Deterministic (fixed seed) relative to the clock, so every demo looks alike.
 /// </summary>
 internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser> users, TimeProvider clock)
@@ -39,6 +39,7 @@ internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser>
         var requests = await CreateRequestsAsync(groups, registrants, cancellationToken);
         await CreateAgreementsAsync(requests, groups, cancellationToken);
         db.Consultations.AddRange(CreateConsultations(registrants, groups));
+        db.Requests.AddRange(CreateDemoFitRequests(registrants[0], groups));
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateAccountsAsync(registrants[0], groups[0]);
@@ -76,7 +77,9 @@ internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser>
             registrant.SetLanguages(Languages());
             registrant.SetWeeklyAvailability(WeeklyPattern());
             registrant.SetAvailabilityExceptions(Holidays());
-            registrant.SetMonthlyCap(_random.Next(2, 9));
+            var cap = _random.Next(2, 9);
+            // The demo registrant has room for the activities the walk-through offers her.
+            registrant.SetMonthlyCap(i == 0 ? Math.Max(cap, 6) : cap);
             registrant.SetPreferences(
                 Enumerable.Range(0, _random.Next(0, 3)).Select(_ => _categories[_random.Next(_categories.Count)].Id),
                 Enumerable.Range(0, _random.Next(0, 3)).Select(_ => (GroupKind)_random.Next(1, 10)));

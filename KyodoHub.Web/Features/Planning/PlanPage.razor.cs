@@ -31,6 +31,9 @@ public sealed partial class PlanPage
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
+    /// <summary>The open requests the plan, as edited, leaves out or short, and why.</summary>
+    private IReadOnlyList<PlanGap> Gaps => _view is null ? [] : PlanGaps.Of(_view.Requests, _offers);
+
     private PlanResult? Summary => _view is null ? null : GreedyPlanner.Summarise(_view.Requests, _offers, false, null);
 
     protected override void OnInitialized()

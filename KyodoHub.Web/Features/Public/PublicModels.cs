@@ -8,6 +8,15 @@ public sealed record PublicOpenRequest(
     GroupKind GroupKind, DateTimeOffset FirstStart, DateTimeOffset FirstEnd, int SessionCount, int OpenSeats, DateTimeOffset FillBy);
 
 /// <summary>
+/// One open request's public page: what, when, where (the town only), for whom and how many seats
+/// are left. Never a name, a contact, the place or the notes.
+/// </summary>
+public sealed record PublicRequestDetail(
+    int Id, string Title, string CategoryJa, string CategoryEn, string AreaJa, string AreaEn, Core.Common.Program Programs,
+    GroupKind GroupKind, IReadOnlyList<Core.Requests.RequestSession> Sessions, int Headcount, int OpenSeats, DateTimeOffset FillBy,
+    IReadOnlyList<(string Ja, string En)> Skills);
+
+/// <summary>
 /// One line of the published results: requests and how many were filled, and the published
 /// evaluations (those whose authors consented) averaged.
 /// </summary>

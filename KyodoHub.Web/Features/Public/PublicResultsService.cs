@@ -31,6 +31,30 @@ public sealed class PublicResultsService(IDbContextFactory<KyodoDbContext> facto
             .OrderBy(x => x.FirstStart).ThenBy(x => x.Id).ToList();
     }
 
+    /// <summary>An open request's public details; <c>null</c> for an unknown id or a request no longer open to residents.</summary>
+    public async Task<PublicRequestDetail?> OpenRequestAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await (
+                from r in db.Requests
+                join g in db.Groups on r.GroupId equals g.Id
+                join c in db.SkillCategories on r.CategoryId equals c.Id
+                join a in db.Areas on r.AreaId equals a.Id
+                where r.Id == id && (r.State == RequestState.Open || r.State == RequestState.PartiallyFilled)
+                select new { r, g.Kind, CategoryJa = c.NameJa, CategoryEn = c.NameEn, AreaJa = a.NameJa, AreaEn = a.NameEn })
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (row is null || row.r.FillBy <= now)
+        {
+            return null;
+        }
+        var skillIds = row.r.RequiredSkillIds;
+        var skills = await db.SkillTags.AsNoTracking().Where(t => skillIds.Contains(t.Id)).OrderBy(t => t.Id)
+            .Select(t => new { t.NameJa, t.NameEn }).ToListAsync(cancellationToken);
+        return new PublicRequestDetail(row.r.Id, row.r.Title, row.CategoryJa, row.CategoryEn, row.AreaJa, row.AreaEn, row.r.Programs, row.Kind,
+            row.r.Sessions.ToList(), row.r.Headcount, row.r.OpenSeats, row.r.FillBy, skills.Select(t => (t.NameJa, t.NameEn)).ToList());
+    }
+
     public async Task<PublicResults> ResultsAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();

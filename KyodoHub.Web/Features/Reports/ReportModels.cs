@@ -1,3 +1,5 @@
+using KyodoHub.Core.Common;
+
 namespace KyodoHub.Web.Features.Reports;
 
 /// <summary>Requests created and requests filled in one Tokyo month (<c>yyyy-MM</c>).</summary>
@@ -25,8 +27,9 @@ public sealed record OfferMonth(string Month, int Accepted, int Declined, int Ex
     public double? AcceptanceRate => Answered == 0 ? null : (double)Accepted / Answered;
 }
 
+/// <summary>The reports of one fiscal year (<c>Year</c>); <c>Years</c> are those with data, newest first, for the selector.</summary>
 public sealed record ReportData(
-    IReadOnlyList<MonthCount> Months, TimeToFill TimeToFill, IReadOnlyList<FillRateRow> ByCategory, IReadOnlyList<FillRateRow> ByArea,
+    FiscalYear Year, IReadOnlyList<FiscalYear> Years, IReadOnlyList<MonthCount> Months, TimeToFill TimeToFill, IReadOnlyList<FillRateRow> ByCategory, IReadOnlyList<FillRateRow> ByArea,
     Utilisation Utilisation, IReadOnlyList<OfferMonth> Offers);
 
 /// <summary>The charts of the reports page; each one's numbers download as CSV.</summary>
@@ -39,3 +42,6 @@ public enum ReportChart
     Utilisation = 4,
     OfferAcceptance = 5,
 }
+
+/// <summary>One row of a bar list: a label and a value per series, <c>null</c> where there is no data.</summary>
+public sealed record BarRow(string Label, IReadOnlyList<double?> Values);

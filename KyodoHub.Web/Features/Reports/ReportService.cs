@@ -12,30 +12,34 @@ namespace KyodoHub.Web.Features.Reports;
 /// <summary>
 /// The coordinators' and administrators' reports: requests and fills per month, time to fill,
 /// fill rate by category and town, registrant utilisation (the guideline's concern that
-/// registered talent goes unused, §4(1)①) and offer acceptance. Months are Tokyo months.
+/// registered talent goes unused, §4(1)①) and offer acceptance, for one fiscal year (April to
+/// March, Tokyo months). Utilisation looks back from today whatever the year.
 /// </summary>
 public sealed class ReportService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
-    public const int MonthsShown = 12;
-
     private static readonly (string Key, int Min, int? Max)[] Buckets = [("0-2", 0, 2), ("3-6", 3, 6), ("7-13", 7, 13), ("14-29", 14, 29), ("30+", 30, null)];
 
-    public async Task<ReportData> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The reports of a fiscal year; the current one when <paramref name="year"/> is not given.</summary>
+    public async Task<ReportData> GetAsync(FiscalYear? year = null, CancellationToken cancellationToken = default)
     {
         (await currentUser.GetAsync()).Require(Roles.Coordinator, Roles.Administrator);
         var now = clock.GetUtcNow();
+        var current = FiscalYear.Current(clock);
+        var shown = year ?? current;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var requests = await db.Requests.AsNoTracking().ToListAsync(cancellationToken);
+        var all = await db.Requests.AsNoTracking().ToListAsync(cancellationToken);
+        // Time to fill and fill rates count the requests that came in during the year.
+        var requests = all.Where(r => shown.Contains(r.CreatedAt)).ToList();
         var categories = await db.SkillCategories.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var answers = await db.Offers.AsNoTracking()
             .Where(o => o.State == OfferState.Accepted || o.State == OfferState.Declined || o.State == OfferState.Expired)
             .Select(o => new { o.State, o.AnsweredAt }).ToListAsync(cancellationToken);
 
-        var months = LastMonths(now);
+        var months = shown.Months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToList();
         var monthly = months.Select(m => new MonthCount(m,
-            requests.Count(r => MonthOf(r.CreatedAt) == m),
-            requests.Count(r => r.FilledAt is { } f && MonthOf(f) == m))).ToList();
+            all.Count(r => MonthOf(r.CreatedAt) == m),
+            all.Count(r => r.FilledAt is { } f && MonthOf(f) == m))).ToList();
 
         var days = requests.Where(r => r.FilledAt is not null).Select(r => (r.FilledAt!.Value - r.CreatedAt).TotalDays).Order().ToList();
         var timeToFill = new TimeToFill(
@@ -55,8 +59,12 @@ public sealed class ReportService(IDbContextFactory<KyodoDbContext> factory, Cur
             answers.Count(a => a.State == OfferState.Declined && a.AnsweredAt is { } t && MonthOf(t) == m),
             answers.Count(a => a.State == OfferState.Expired && a.AnsweredAt is { } t && MonthOf(t) == m))).ToList();
 
+        var first = all.Count == 0 ? current : FiscalYear.Of(TokyoTime.DateOf(all.Min(r => r.CreatedAt)));
+        var from = Math.Min(first.StartYear, shown.StartYear);
+        var to = Math.Max(current.StartYear, shown.StartYear);
+        var years = Enumerable.Range(from, to - from + 1).Select(y => new FiscalYear(y)).Reverse().ToList();
         return new ReportData(
-            monthly, timeToFill,
+            shown, years, monthly, timeToFill,
             categories.Select(c => Rate(c.NameJa, c.NameEn, r => r.CategoryId == c.Id)).ToList(),
             areas.Select(a => Rate(a.NameJa, a.NameEn, r => r.AreaId == a.Id)).ToList(),
             await UtilisationAsync(db, now, cancellationToken),
@@ -65,14 +73,6 @@ public sealed class ReportService(IDbContextFactory<KyodoDbContext> factory, Cur
 
     /// <summary>Tokyo month of an instant, as <c>yyyy-MM</c>.</summary>
     public static string MonthOf(DateTimeOffset instant) => TokyoTime.ToLocal(instant).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    /// <summary>The last <see cref="MonthsShown"/> Tokyo months, oldest first, ending with the current one.</summary>
-    public static IReadOnlyList<string> LastMonths(DateTimeOffset now)
-    {
-        var local = TokyoTime.ToLocal(now);
-        var first = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(-(MonthsShown - 1));
-        return Enumerable.Range(0, MonthsShown).Select(i => first.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToList();
-    }
 
     private static async Task<Utilisation> UtilisationAsync(KyodoDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,0 +1,84 @@
+using KyodoHub.Core.Requests;
+using KyodoHub.Tests.Infrastructure;
+using KyodoHub.Web.Data;
+using KyodoHub.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KyodoHub.Tests.Browser;
+
+/// <summary>
+/// The public pages, reports and plan page in both languages, on a desktop and on a phone.
+/// With <c>KYODO_SCREENSHOTS=folder</c> set, each page is also saved there as a PNG.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
+{
+    public static TheoryData<string> Looks => new(PageLook.All.Select(l => l.ToString()));
+
+    [Theory]
+    [MemberData(nameof(Looks))]
+    public async Task ThePublicTopAndRequestPagesFitTheScreenWithoutSideways(string lookName)
+    {
+        var look = PageLook.All.Single(l => l.ToString() == lookName);
+        var page = await fixture.NewPageAsync(look);
+        try
+        {
+            await page.GotoAsync("/public");
+            await Assertions.Expect(page.GetByTestId("centre")).ToBeVisibleAsync();
+            await AssertFitsAsync(page, "public-top", look);
+
+            var id = await OpenRequestIdAsync();
+            await page.GotoAsync($"/public/requests/{id}");
+            await Assertions.Expect(page.GetByTestId("public-request-detail")).ToBeVisibleAsync();
+            await AssertFitsAsync(page, "public-request", look);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Looks))]
+    public async Task TheReportsAndPlanPagesFitTheScreenWithoutSideways(string lookName)
+    {
+        var look = PageLook.All.Single(l => l.ToString() == lookName);
+        var page = await fixture.SignedInPageAsync(Roles.Coordinator, look);
+        try
+        {
+            await page.GotoAsync("/reports");
+            await Assertions.Expect(page.Locator("[data-chart=Monthly] .kh-value-row")).ToHaveCountAsync(12);
+            await AssertFitsAsync(page, "reports", look);
+
+            await page.GotoAsync("/coordinator/plan");
+            await Assertions.Expect(page.Locator("form[data-live=on]")).ToHaveCountAsync(1);
+            await page.GetByTestId("plan-run").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("plan-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await AssertFitsAsync(page, "plan", look);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<int> OpenRequestIdAsync()
+    {
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        return (await db.Requests.AsNoTracking().Where(r => r.State == RequestState.PartiallyFilled).ToListAsync()).First(r => r.FillBy > now).Id;
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string name, PageLook look)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{name} at {look} scrolls sideways by {overflow} px");
+        if (Environment.GetEnvironmentVariable("KYODO_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{look}.png"), FullPage = true });
+        }
+    }
+}
