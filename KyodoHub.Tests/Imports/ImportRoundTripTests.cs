@@ -1,4 +1,5 @@
 using KyodoHub.Core.Registrants;
+using KyodoHub.Core.Skills;
 using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Imports;
@@ -13,10 +14,22 @@ namespace KyodoHub.Tests.Imports;
 public class ImportRoundTripTests
 {
     [Fact]
-    public async Task TheDemoRegistryExportImportsBackWithoutErrorsAvailabilityIncluded()
+    public async Task TheDemoRegistryExportImportsBackWithoutErrorsAvailabilitySkillLevelsAndStatusIncluded()
     {
         await using var source = new KyodoAppFactory().Start();
         await using var target = new KyodoAppFactory(settings: new Dictionary<string, string> { ["Database:SeedDemoData"] = "false" }).Start();
+        await using (var db = await source.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync())
+        {
+            // Every profile field the import can set, away from its default somewhere.
+            var tags = await db.SkillTags.OrderBy(t => t.Id).Select(t => t.Id).Take(2).ToListAsync();
+            var two = await db.Registrants.OrderBy(r => r.Id).Take(2).ToListAsync();
+            two[0].Pause();
+            two[0].SetMonthlyCap(7);
+            two[0].SetSkills([new RegistrantSkill(tags[0], SkillLevel.Expert), new RegistrantSkill(tags[1], SkillLevel.Beginner)]);
+            two[1].Retire();
+            two[1].ChangePrograms(Core.Common.Program.Both);
+            await db.SaveChangesAsync();
+        }
         byte[] file;
         await using (var scope = ScopeAs.User(source.Services, Roles.Coordinator))
         {
@@ -39,6 +52,7 @@ public class ImportRoundTripTests
         var after = await RegistrantsAsync(target);
         Assert.Equal(before.Count, after.Count);
         Assert.Contains(before, r => r.WeeklyAvailability.Count > 0);
+        Assert.Contains(before, r => r.Status == RegistrantStatus.Paused && r.Skills.Any(s => s.Level == SkillLevel.Beginner));
         Assert.Equal(before.Select(Row), after.Select(Row));
         // Every imported registrant is in the live match index at once.
         var index = await target.Services.GetRequiredService<MatchIndexHolder>().GetAsync();
@@ -46,7 +60,7 @@ public class ImportRoundTripTests
     }
 
     private static string Row(Registrant r) => string.Join("|",
-        r.Name, r.Furigana, r.Email, r.Phone, r.HomeAreaId, r.Programs, r.MonthlyCap, string.Join(",", r.Skills.Select(s => s.TagId)),
+        r.Name, r.Furigana, r.Email, r.Phone, r.HomeAreaId, r.Programs, r.MonthlyCap, r.Status, string.Join(",", r.Skills.Select(s => $"{s.TagId}:{s.Level}")),
         WeeklyAvailabilityText.Format(r.WeeklyAvailability), string.Join(",", r.Languages), DateOnlyOf(r.Consent.GivenAt));
 
     private static DateOnly DateOnlyOf(DateTimeOffset instant) => DateOnly.FromDateTime(Core.Common.TokyoTime.ToLocal(instant));

@@ -7,6 +7,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoHub.Tests.Infrastructure;
 
+/// <summary>The app's own contexts (same provider, same database, same event dispatcher) with one more interceptor.</summary>
+internal static class InterceptedContexts
+{
+    public static KyodoDbContext Create(IServiceProvider services, IInterceptor interceptor)
+    {
+        using var probe = services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContext();
+        var type = probe.GetType();
+        var options = ((IInfrastructure<IServiceProvider>)probe).Instance.GetRequiredService<IDbContextOptions>();
+        var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type), options)!;
+        builder.AddInterceptors(interceptor);
+        return (KyodoDbContext)Activator.CreateInstance(type, builder.Options, services.GetRequiredService<IDomainEventDispatcher>(), services.GetRequiredService<TimeProvider>())!;
+    }
+}
+
+/// <summary>An <see cref="IDbContextFactory{TContext}"/> of <see cref="InterceptedContexts"/>.</summary>
+internal sealed class InterceptedContextFactory(IServiceProvider services, IInterceptor interceptor) : IDbContextFactory<KyodoDbContext>
+{
+    public KyodoDbContext CreateDbContext() => InterceptedContexts.Create(services, interceptor);
+}
+
 /// <summary>
 /// Makes the app's own contexts (same provider, same database, same event dispatcher) with one
 /// more interceptor: one that fails the first command it is told to, as a disk or network failure
@@ -26,15 +46,7 @@ internal sealed class FailingContextFactory(IServiceProvider services, Func<DbCo
     /// <summary>Whether the failure has happened.</summary>
     public bool Failed => _interceptor.Failed;
 
-    public KyodoDbContext CreateDbContext()
-    {
-        using var probe = services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContext();
-        var type = probe.GetType();
-        var options = ((IInfrastructure<IServiceProvider>)probe).Instance.GetRequiredService<IDbContextOptions>();
-        var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type), options)!;
-        builder.AddInterceptors(_interceptor);
-        return (KyodoDbContext)Activator.CreateInstance(type, builder.Options, services.GetRequiredService<IDomainEventDispatcher>(), services.GetRequiredService<TimeProvider>())!;
-    }
+    public KyodoDbContext CreateDbContext() => InterceptedContexts.Create(services, _interceptor);
 
     private sealed class FailOnce(Func<DbCommand, bool> fails) : DbCommandInterceptor
     {

@@ -16,13 +16,14 @@ public static class ImportColumns
     public static readonly ImportColumn Skills = new("Skills", "スキル", false, "skills", "技能", "得意分野");
     public static readonly ImportColumn Availability = new("Availability", "空き時間", false, "availability", "weekly availability");
     public static readonly ImportColumn Languages = new("Languages", "言語", false, "languages");
+    public static readonly ImportColumn Status = new("Status", "状態", false, "status");
     public static readonly ImportColumn ConsentDate = new("ConsentDate", "同意日", false, "consent date", "consent");
 
     public static readonly ImportColumn GroupName = new("GroupName", "団体名", true, "group", "group name", "name");
     public static readonly ImportColumn GroupKind = new("GroupKind", "種別", true, "kind", "type");
     public static readonly ImportColumn ContactName = new("ContactName", "担当者", true, "contact", "contact name");
 
-    public static IReadOnlyList<ImportColumn> Registrants { get; } = [Name, Furigana, Email, Phone, Area, Programs, MonthlyCap, Skills, Availability, Languages, ConsentDate];
+    public static IReadOnlyList<ImportColumn> Registrants { get; } = [Name, Furigana, Email, Phone, Area, Programs, MonthlyCap, Skills, Availability, Languages, Status, ConsentDate];
 
     public static IReadOnlyList<ImportColumn> Groups { get; } = [GroupName, GroupKind, Area, ContactName, Email, Phone];
 

@@ -70,7 +70,7 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
                 }
             }
             var unknownSkills = new List<string>();
-            var skills = reference.Skills(row[ImportColumns.Skills], unknownSkills).Select(id => new RegistrantSkill(id, Core.Skills.SkillLevel.Experienced)).ToList();
+            var skills = reference.Skills(row[ImportColumns.Skills], unknownSkills);
             foreach (var name in unknownSkills)
             {
                 Error(row, ImportColumns.Skills, L["ImportUnknownSkill", name]);
@@ -81,6 +81,11 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
                 Error(row, ImportColumns.Availability, L[badTime ? "ImportBadAvailabilityTime" : "ImportBadAvailability", badWindow]);
             }
             var languages = ImportReferenceData.Split(row[ImportColumns.Languages]).ToList();
+            var status = ImportReferenceData.Status(row[ImportColumns.Status]);
+            if (status is null)
+            {
+                Error(row, ImportColumns.Status, L["ImportUnknownStatus", row[ImportColumns.Status]]);
+            }
             var email = row[ImportColumns.Email];
             if (email.Length > 0 && (reference.RegistrantEmails.Contains(email) || !seenEmails.Add(email)))
             {
@@ -100,6 +105,14 @@ internal sealed class ImportParser(ImportReferenceData reference, IStringLocaliz
                 if (languages.Count > 0)
                 {
                     registrant.SetLanguages(languages);
+                }
+                if (status == RegistrantStatus.Paused)
+                {
+                    registrant.Pause();
+                }
+                else if (status == RegistrantStatus.Retired)
+                {
+                    registrant.Retire();
                 }
                 list.Add(registrant);
             }, RegistrantColumn);

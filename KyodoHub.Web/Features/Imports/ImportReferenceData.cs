@@ -1,5 +1,6 @@
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Groups;
+using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
 using KyodoHub.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,19 @@ internal sealed class ImportReferenceData
         ["ちょこっとボランティア"] = Program.ChokottoVolunteer, ["ボランティア"] = Program.ChokottoVolunteer,
         ["Chokotto Volunteer"] = Program.ChokottoVolunteer, ["volunteer"] = Program.ChokottoVolunteer,
         ["両方"] = Program.Both, ["both"] = Program.Both,
+    };
+
+    // The first name of each is the one the export writes.
+    private static readonly Dictionary<string, SkillLevel> LevelNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["初級"] = SkillLevel.Beginner, ["中級"] = SkillLevel.Experienced, ["上級"] = SkillLevel.Expert,
+        ["beginner"] = SkillLevel.Beginner, ["experienced"] = SkillLevel.Experienced, ["expert"] = SkillLevel.Expert,
+    };
+
+    private static readonly Dictionary<string, RegistrantStatus> StatusNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["活動中"] = RegistrantStatus.Active, ["休止中"] = RegistrantStatus.Paused, ["登録終了"] = RegistrantStatus.Retired,
+        ["active"] = RegistrantStatus.Active, ["paused"] = RegistrantStatus.Paused, ["retired"] = RegistrantStatus.Retired,
     };
 
     private static readonly Dictionary<string, GroupKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
@@ -79,31 +93,62 @@ internal sealed class ImportReferenceData
     /// <summary>
     /// The skills named in the text, each a whole tag name (or synonym) separated by 「、」 (as the
     /// export writes them) or by , ; / or line breaks, so that names with 「・」 such as 将棋・囲碁
-    /// stay whole. Files of the older form that joined names with 「・」 still read where every
-    /// piece is a name. Unknown names come back in <paramref name="unknown"/>.
+    /// stay whole, and each optionally followed by its level in brackets, 書道（上級）; without one a
+    /// skill is 中級. Files of the older form that joined names with 「・」 still read where every
+    /// piece is a name. Unknown names and levels come back in <paramref name="unknown"/>.
     /// </summary>
-    public List<int> Skills(string text, List<string> unknown)
+    public List<RegistrantSkill> Skills(string text, List<string> unknown)
     {
-        var ids = new List<int>();
-        foreach (var name in text.Split(SkillSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var skills = new List<RegistrantSkill>();
+        foreach (var written in text.Split(SkillSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            var (name, level) = SplitLevel(written);
+            if (level is null)
+            {
+                // A tag whose own name ends in brackets, written without a level.
+                if (Skill(written) is { } whole)
+                {
+                    skills.Add(new RegistrantSkill(whole, SkillLevel.Experienced));
+                }
+                else
+                {
+                    unknown.Add(written);
+                }
+                continue;
+            }
             if (Skill(name) is { } id)
             {
-                ids.Add(id);
+                skills.Add(new RegistrantSkill(id, level.Value));
                 continue;
             }
             var pieces = name.Split('・', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var pieceIds = pieces.Select(Skill).ToList();
             if (pieces.Length > 1 && pieceIds.All(p => p is not null))
             {
-                ids.AddRange(pieceIds.Select(p => p!.Value));
+                skills.AddRange(pieceIds.Select(p => new RegistrantSkill(p!.Value, level.Value)));
             }
             else
             {
                 unknown.Add(name);
             }
         }
-        return ids;
+        return skills;
+    }
+
+    /// <summary>A skill as the export writes it: its Japanese name and its level, 書道（上級）.</summary>
+    public static string SkillText(string name, SkillLevel level) => $"{name}（{LevelNames.First(l => l.Value == level).Key}）";
+
+    // 「書道（上級）」 or 「書道(上級)」 → 書道 and 上級; a name without brackets is 中級; an unknown level is null.
+    private static (string Name, SkillLevel? Level) SplitLevel(string written)
+    {
+        var normal = written.Replace('（', '(').Replace('）', ')');
+        var open = normal.LastIndexOf('(');
+        if (!normal.EndsWith(')') || open <= 0)
+        {
+            return (written, SkillLevel.Experienced);
+        }
+        var level = normal[(open + 1)..^1].Trim();
+        return (written[..open].Trim(), LevelNames.TryGetValue(level, out var known) ? known : null);
     }
 
     /// <summary>How the export joins skill names: never part of a tag name.</summary>
@@ -127,6 +172,12 @@ internal sealed class ImportReferenceData
     }
 
     public static GroupKind? Kind(string text) => KindNames.TryGetValue(text.Trim(), out var kind) ? kind : null;
+
+    /// <summary>The status named (活動中, 休止中, 登録終了 or in English); an empty text is 活動中; null when unknown.</summary>
+    public static RegistrantStatus? Status(string text) =>
+        text.Trim().Length == 0 ? RegistrantStatus.Active : StatusNames.TryGetValue(text.Trim(), out var status) ? status : null;
+
+    public static string StatusName(RegistrantStatus status) => StatusNames.First(s => s.Value == status).Key;
 
     public static string KindName(GroupKind kind) => KindNames.First(k => k.Value == kind).Key;
 

@@ -21,19 +21,31 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
     private readonly IEventBroker _broker;
     private readonly TimeProvider _clock;
     private readonly ILogger<MatchIndexHolder> _logger;
+    private readonly IServiceScopeFactory? _scopes;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private MatchIndex? _index;
     private IDisposable? _subscription;
     private int _disposed;
 
-    public MatchIndexHolder(IDbContextFactory<KyodoDbContext> factory, IEventBroker broker, TimeProvider clock, ILogger<MatchIndexHolder> logger)
+    // The scopes are where the start-up job finds a CandidateRanking to rank once before the app
+    // is ready (resolved there, not injected, because the ranking depends on this holder); without
+    // them the holder is ready once built.
+    public MatchIndexHolder(IDbContextFactory<KyodoDbContext> factory, IEventBroker broker, TimeProvider clock, ILogger<MatchIndexHolder> logger, IServiceScopeFactory? scopes = null)
     {
-        (_factory, _broker, _clock, _logger) = (factory, broker, clock, logger);
+        (_factory, _broker, _clock, _logger, _scopes) = (factory, broker, clock, logger, scopes);
     }
 
-    /// <summary>Whether the index has been built since the app started: what readiness waits for.</summary>
+    /// <summary>Whether the index has been built since the app started.</summary>
     public bool IsBuilt { get; private set; }
+
+    /// <summary>
+    /// Built, and the start-up ranking done (when there is one to do): what readiness waits for, so
+    /// that the first ranking a user asks for finds the code compiled and the queries prepared.
+    /// </summary>
+    public bool IsReady => IsBuilt && (_scopes is null || _warmedUp);
+
+    private volatile bool _warmedUp;
 
     public async Task<MatchIndex> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -139,6 +151,7 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
         try
         {
             await GetAsync(_stopping.Token);
+            await WarmUpAsync(_stopping.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && Volatile.Read(ref _disposed) + (_stopping.IsCancellationRequested ? 1 : 0) > 0)
         {
@@ -148,6 +161,39 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
         {
             // The first ranking tries again; readiness stays unhealthy meanwhile.
             _logger.LogError(ex, "Could not build the match index at start-up.");
+        }
+    }
+
+    // One real ranking of an open request, as a coordinator's would run: the first user ranking
+    // would otherwise pay for compiling the engine and the ranking's queries.
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (_scopes is null)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            int? requestId;
+            await using (var db = await _factory.CreateDbContextAsync(cancellationToken))
+            {
+                requestId = await db.Requests.AsNoTracking().Where(r => r.State == Core.Requests.RequestState.Open)
+                    .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            }
+            if (requestId is { } id)
+            {
+                await scope.ServiceProvider.GetRequiredService<CandidateRanking>().RankUncheckedAsync(id, null, MatchEngine.DefaultTopK, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // A slower first ranking is no reason to keep the instance out of traffic.
+            _logger.LogWarning(ex, "The start-up ranking failed.");
+        }
+        finally
+        {
+            _warmedUp = true;
         }
     }
 
