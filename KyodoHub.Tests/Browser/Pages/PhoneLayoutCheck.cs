@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace KyodoHub.Tests.Browser.Pages;
+
+/// <summary>
+/// What a phone user would see go wrong: a page wider than the screen, an app bar on two lines, a
+/// button or chip whose label breaks onto a second line.
+/// </summary>
+public static class PhoneLayoutCheck
+{
+    // One line of a label: its text boxes all start on the same line (within half a line's height).
+    private const string Script = """
+        () => {
+          const problems = [];
+          const root = document.scrollingElement;
+          if (root.scrollWidth > window.innerWidth) problems.push(`page scrolls sideways: ${root.scrollWidth}px wide in ${window.innerWidth}px`);
+          const lines = el => {
+            const tops = [];
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (!node.textContent.trim()) continue;
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+            }
+            if (tops.length === 0) return 1;
+            const lineHeight = parseFloat(getComputedStyle(el).fontSize) || 16;
+            return (Math.max(...tops) - Math.min(...tops)) > lineHeight / 2 ? 2 : 1;
+          };
+          const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+          const name = el => (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().replace(/\s+/g, ' ').slice(0, 40);
+          const bar = document.querySelector('.mud-appbar');
+          if (bar && visible(bar)) {
+            if (bar.getBoundingClientRect().height > 64) problems.push(`app bar is ${Math.round(bar.getBoundingClientRect().height)}px high`);
+            for (const el of bar.querySelectorAll('a, button, span')) if (visible(el) && lines(el) > 1) problems.push(`app bar item wraps: 「${name(el)}」`);
+          }
+          for (const el of document.querySelectorAll('button, .mud-button-root, .mud-chip, [role=button], [role=tab]')) {
+            if (visible(el) && !el.closest('.mud-appbar') && lines(el) > 1) problems.push(`label wraps: 「${name(el)}」`);
+          }
+          return [...new Set(problems)];
+        }
+        """;
+
+    public static async Task<IEnumerable<string>> RunAsync(IPage page) => await page.EvaluateAsync<string[]>(Script);
+}
