@@ -16,7 +16,7 @@ public enum DeletionRequestState
 }
 
 /// <summary>
-/// A registrant's request that the centre delete their personal data (個人情報の削除の申出).
+/// A registrant's request that the centre delete their personal data (個人情報の削除の申し出).
 /// The registrant files and may cancel it while it waits; staff complete it. A registrant has at
 /// most one waiting request (the persistence layer enforces it too).
 /// </summary>

@@ -4,11 +4,18 @@ namespace KyodoHub.Web.Live;
 
 /// <summary>
 /// Tells a circuit's components when its connection to the browser comes back, so that live views
-/// can catch up on what happened while it was away. Scoped: one per circuit.
+/// can catch up on what happened while it was away. Scoped: one per circuit. Each handler runs in
+/// the culture it was added in.
 /// </summary>
 public sealed class ConnectionStatus(ILogger<ConnectionStatus> logger)
 {
-    public event Func<Task>? Reconnected;
+    private readonly SubscriberList<Func<Task>> _reconnected = new();
+
+    public event Func<Task> Reconnected
+    {
+        add => _reconnected.Add(value);
+        remove => _reconnected.Remove(value);
+    }
 
     public bool IsConnected { get; private set; } = true;
 
@@ -16,15 +23,15 @@ public sealed class ConnectionStatus(ILogger<ConnectionStatus> logger)
     {
         var cameBack = connected && !IsConnected;
         IsConnected = connected;
-        if (cameBack && Reconnected is { } handlers)
+        if (cameBack)
         {
             // A failing handler is logged and the others still run: an exception leaving a circuit
             // handler would end the user's whole circuit.
-            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+            foreach (var (handler, culture) in _reconnected.Entries)
             {
                 try
                 {
-                    await handler();
+                    await culture.RunAsync(handler);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

@@ -1,18 +1,17 @@
-using System.Collections.Immutable;
-
 namespace KyodoHub.Web.Live;
 
 /// <summary>
 /// The local half of every broker: remembers the last events for catching up and hands each event
-/// to this process's subscribers. A failing subscriber is logged and does not stop the others.
+/// to this process's subscribers, each in the culture it subscribed in. A failing subscriber is
+/// logged and does not stop the others.
 /// </summary>
 internal sealed class EventFanOut(ILogger logger)
 {
     private const int Remembered = 500;
     private readonly Lock _gate = new();
     private readonly Queue<LiveEvent> _recent = new();
-    private readonly Subscribers _all = new();
-    private readonly Subscribers _own = new();
+    private readonly SubscriberList<Func<LiveEvent, Task>> _all = new();
+    private readonly SubscriberList<Func<LiveEvent, Task>> _own = new();
     private long _last;
 
     public long LastSequence => Interlocked.Read(ref _last);
@@ -56,8 +55,8 @@ internal sealed class EventFanOut(ILogger logger)
     {
         // Subscribers run without the publisher's execution context: an event raised while serving
         // one user's HTTP request must not carry that request (its HttpContext, its culture) into
-        // another user's circuit.
-        var subscribers = own ? _all.List.AddRange(_own.List) : _all.List;
+        // another user's circuit; each runs in the culture of the circuit that subscribed.
+        var subscribers = own ? _all.Entries.AddRange(_own.Entries) : _all.Entries;
         if (subscribers.IsEmpty)
         {
             return Task.CompletedTask;
@@ -65,7 +64,7 @@ internal sealed class EventFanOut(ILogger logger)
         Task[] deliveries;
         using (ExecutionContext.SuppressFlow())
         {
-            deliveries = subscribers.Select(s => Task.Run(() => DeliverToAsync(s, liveEvent))).ToArray();
+            deliveries = subscribers.Select(s => Task.Run(() => DeliverToAsync(s.Handler, s.Culture, liveEvent))).ToArray();
         }
         return Task.WhenAll(deliveries);
     }
@@ -83,36 +82,15 @@ internal sealed class EventFanOut(ILogger logger)
         }
     }
 
-
-    private async Task DeliverToAsync(Func<LiveEvent, Task> subscriber, LiveEvent liveEvent)
+    private async Task DeliverToAsync(Func<LiveEvent, Task> subscriber, SubscriberCulture culture, LiveEvent liveEvent)
     {
         try
         {
-            await subscriber(liveEvent);
+            await culture.RunAsync(() => subscriber(liveEvent));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             logger.LogWarning(ex, "A subscriber failed to handle live event {Type} #{Sequence}.", liveEvent.GetType().Name, liveEvent.Sequence);
         }
-    }
-
-    private sealed class Subscribers
-    {
-        private ImmutableList<Func<LiveEvent, Task>> _list = [];
-
-        public ImmutableList<Func<LiveEvent, Task>> List => _list;
-
-        public IDisposable Add(Func<LiveEvent, Task> handler)
-        {
-            ImmutableInterlocked.Update(ref _list, l => l.Add(handler));
-            return new Subscription(() => ImmutableInterlocked.Update(ref _list, l => l.Remove(handler)));
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private Action? _unsubscribe = unsubscribe;
-
-        public void Dispose() => Interlocked.Exchange(ref _unsubscribe, null)?.Invoke();
     }
 }

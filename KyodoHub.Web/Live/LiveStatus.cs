@@ -8,10 +8,15 @@ namespace KyodoHub.Web.Live;
 /// </summary>
 public sealed class LiveStatus
 {
+    private readonly SubscriberList<Action> _changed = new();
     private int _degraded;
 
-    /// <summary>Raised when <see cref="IsDegraded"/> changes.</summary>
-    public event Action? Changed;
+    /// <summary>Raised when <see cref="IsDegraded"/> changes; each handler runs in the culture it was added in.</summary>
+    public event Action Changed
+    {
+        add => _changed.Add(value);
+        remove => _changed.Remove(value);
+    }
 
     public bool IsDegraded => Volatile.Read(ref _degraded) == 1;
 
@@ -19,7 +24,10 @@ public sealed class LiveStatus
     {
         if (Interlocked.Exchange(ref _degraded, degraded ? 1 : 0) != (degraded ? 1 : 0))
         {
-            Changed?.Invoke();
+            foreach (var (handler, culture) in _changed.Entries)
+            {
+                culture.Run(handler);
+            }
         }
     }
 }

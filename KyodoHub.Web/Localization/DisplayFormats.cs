@@ -34,6 +34,9 @@ public static class DisplayFormats
     public static string Name<T>(this IStringLocalizer localizer, T value) where T : struct, Enum =>
         localizer[$"{typeof(T).Name}_{value}"];
 
+    /// <summary>Items of a list shown to people, joined as the current language writes lists: 「、」 or ", ".</summary>
+    public static string List(IEnumerable<string> items) => string.Join(IsJapanese ? "、" : ", ", items);
+
     /// <summary>The localized names of the programmes in a set, joined.</summary>
     public static string Programs(this IStringLocalizer localizer, Core.Common.Program programs) =>
         string.Join(IsJapanese ? "・" : ", ",

@@ -26,7 +26,7 @@ public sealed record DeletionRequestRow(
 }
 
 /// <summary>
-/// The centre acting on registrants' requests to delete their personal data (個人情報の削除の申出).
+/// The centre acting on registrants' requests to delete their personal data (個人情報の削除の申し出).
 /// Completing one anonymises the registrant as the retention job does, withdraws their open
 /// offers, closes their sign-in account and records who did it, all in one transaction. A
 /// registrant still confirmed for an activity to come is refused until those assignments are
