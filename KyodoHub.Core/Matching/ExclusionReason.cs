@@ -35,6 +35,9 @@ public enum ExclusionReason
 
     /// <summary>The registrant and this group are blocked from each other (<c>Registrant.BlockedGroupIds</c>).</summary>
     GroupBlocked = 9,
+
+    /// <summary>The request excludes those without a required skill (<see cref="Requests.RequiredSkillRule.Exclude"/>), and the registrant lacks one.</summary>
+    RequiredSkillMissing = 10,
 }
 
 /// <summary>Readable Japanese and English text for <see cref="ExclusionReason"/>, and the reason sets the engine hands out.</summary>
@@ -55,6 +58,7 @@ public static class ExclusionReasons
         "この団体からの打診を以前に辞退しています。",
         "この団体から以前に辞退されています。",
         "この団体とは活動しない設定になっています。",
+        "依頼に必須のスキルを持っていません。",
     ];
 
     private static readonly string[] English =
@@ -69,6 +73,7 @@ public static class ExclusionReasons
         "Declined an offer from this group before.",
         "This group declined them before.",
         "Blocked for this group.",
+        "Lacks a skill the request requires.",
     ];
 
     // Every combination of reasons as a shared read-only list, so that reporting an excluded
@@ -106,7 +111,7 @@ public static class ExclusionReasons
     internal static IReadOnlyList<ExclusionReason> FromMask(int mask) => Sets[mask];
 
     /// <summary>A mask with every reason's bit.</summary>
-    internal const int AllBits = (1 << (int)ExclusionReason.GroupBlocked) - 1;
+    internal const int AllBits = (1 << (int)ExclusionReason.RequiredSkillMissing) - 1;
 
     private static ReadOnlyCollection<ExclusionReason>[] CreateSets()
     {

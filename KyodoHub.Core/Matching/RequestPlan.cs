@@ -101,6 +101,7 @@ internal sealed class RequestPlan
 
         SkillWords = schema.SkillWords;
         RequiredCount = request.RequiredSkillIds.Count;
+        ExcludesMissingRequired = request.RequiredSkillRule == RequiredSkillRule.Exclude && RequiredCount > 0;
         WelcomeCount = request.WelcomeSkillIds.Count;
         var needed = request.RequiredSkillIds.Concat(request.WelcomeSkillIds).ToArray();
         NeedBits = new int[needed.Length];
@@ -180,6 +181,9 @@ internal sealed class RequestPlan
 
     public int SkillWords { get; }
     public int RequiredCount { get; }
+
+    /// <summary>Whether a registrant without every required skill (or a synonym of it) is excluded.</summary>
+    public bool ExcludesMissingRequired { get; }
     public int WelcomeCount { get; }
 
     /// <summary>Skill bit of each needed tag, required first, then welcome; -1 outside the taxonomy.</summary>

@@ -19,6 +19,7 @@ internal static class RowScorer
     private const int NotAvailableBit = 1 << ((int)ExclusionReason.NotAvailable - 1);
     private const int AlreadyCommittedBit = 1 << ((int)ExclusionReason.AlreadyCommitted - 1);
     private const int MonthlyCapReachedBit = 1 << ((int)ExclusionReason.MonthlyCapReached - 1);
+    private const int RequiredSkillMissingBit = 1 << ((int)ExclusionReason.RequiredSkillMissing - 1);
 
     // Every component is at most 1 in floating point too (each formula is a mean or a smoothed
     // rate of values up to 1), so a total with 1 in place of a component bounds the real total.
@@ -110,6 +111,28 @@ internal static class RowScorer
         {
             bits[slot - from] |= GroupBits(page.Groups.Row(slot), plan.GroupId);
         }
+
+        if (plan.ExcludesMissingRequired)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                bits[i] |= HoldsEveryRequired(page, from + i, plan) ? 0 : RequiredSkillMissingBit;
+            }
+        }
+    }
+
+    /// <summary>Whether the registrant holds each required tag itself (at any level) or a synonym of it; a neighbour does not count.</summary>
+    private static bool HoldsEveryRequired(IndexPage page, int slot, RequestPlan plan)
+    {
+        for (var need = 0; need < plan.RequiredCount; need++)
+        {
+            var bit = plan.NeedBits[need];
+            if (!(bit >= 0 && HoldsTag(page, slot, 0, bit)) && !HoldsAny(page, slot, plan.NeedSynonyms, need * plan.SkillWords))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -120,12 +143,12 @@ internal static class RowScorer
     {
         var eligible = 0;
         var i = 0;
-        if (Vector.IsHardwareAccelerated && counts.Length == 9)
+        if (Vector.IsHardwareAccelerated && counts.Length == 10)
         {
             // Eight registrants at a time, one accumulator per reason.
             var one = Vector<int>.One;
             var reasonMask = new Vector<int>(ExclusionReasons.AllBits);
-            Vector<int> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, none = default;
+            Vector<int> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, none = default;
             for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
             {
                 var v = new Vector<int>(bits[i..]) & reasonMask;
@@ -138,6 +161,7 @@ internal static class RowScorer
                 a6 += Vector.ShiftRightLogical(v, 6) & one;
                 a7 += Vector.ShiftRightLogical(v, 7) & one;
                 a8 += Vector.ShiftRightLogical(v, 8) & one;
+                a9 += Vector.ShiftRightLogical(v, 9) & one;
                 none -= Vector.Equals(v, Vector<int>.Zero);
             }
             counts[0] += Vector.Sum(a0);
@@ -149,6 +173,7 @@ internal static class RowScorer
             counts[6] += Vector.Sum(a6);
             counts[7] += Vector.Sum(a7);
             counts[8] += Vector.Sum(a8);
+            counts[9] += Vector.Sum(a9);
             eligible += Vector.Sum(none);
         }
         for (; i < bits.Length; i++)

@@ -16,9 +16,11 @@ public sealed class Request : AggregateRoot
 
     private Request() { }
 
-    public Request(int groupId, RequestDetails details, RequestOrigin origin, DateTimeOffset createdAt, bool autoCascade = false)
+    public Request(int groupId, RequestDetails details, RequestOrigin origin, DateTimeOffset createdAt, bool autoCascade = false,
+        RequiredSkillRule requiredSkillRule = RequiredSkillRule.Score)
     {
         AutoCascade = autoCascade;
+        RequiredSkillRule = Guard.Defined(requiredSkillRule, nameof(RequiredSkillRule));
         GroupId = Guard.PositiveId(groupId, nameof(GroupId));
         Origin = Guard.Defined(origin, nameof(Origin));
         CreatedAt = createdAt.ToUniversalTime();
@@ -47,6 +49,9 @@ public sealed class Request : AggregateRoot
 
     /// <summary>When on, a declined or expired offer is followed by one to the next candidate.</summary>
     public bool AutoCascade { get; private set; }
+
+    /// <summary>Whether missing a required skill excludes a registrant or only lowers their score.</summary>
+    public RequiredSkillRule RequiredSkillRule { get; private set; }
 
     public string? CancelReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -92,6 +97,23 @@ public sealed class Request : AggregateRoot
         RaiseOnce(new RequestDetailsChanged(this));
     }
 
+    /// <summary>Sets the required-skill rule while offers may still be sent.</summary>
+    public void SetRequiredSkillRule(RequiredSkillRule rule, DateTimeOffset now)
+    {
+        var valid = Guard.Defined(rule, nameof(RequiredSkillRule));
+        if (!IsFillable)
+        {
+            throw new DomainRuleException("RequestNotFillable", $"A {State} request cannot change how it matches.");
+        }
+        if (RequiredSkillRule == valid)
+        {
+            return;
+        }
+        RequiredSkillRule = valid;
+        UpdatedAt = now.ToUniversalTime();
+        RaiseOnce(new RequestDetailsChanged(this));
+    }
+
     /// <summary>Takes one seat for an accepted offer. Fails when the request is not fillable or full.</summary>
     public void FillSeat(DateTimeOffset now)
     {
@@ -126,6 +148,9 @@ public sealed class Request : AggregateRoot
         FilledAt = null;
         MoveTo(FilledCount == 0 ? RequestState.Open : RequestState.PartiallyFilled, now);
     }
+
+    /// <summary>Records an event about this request that an operation across aggregates raised.</summary>
+    public void Record(IDomainEvent domainEvent) => Raise(domainEvent);
 
     /// <summary>Marks the activity done, after its last session has ended.</summary>
     public void Complete(DateTimeOffset now)

@@ -14,6 +14,16 @@ public enum RequestState
     Expired = 6,
 }
 
+/// <summary>What missing a required skill does to a registrant for this request.</summary>
+public enum RequiredSkillRule
+{
+    /// <summary>A missing required skill only lowers the skill fit.</summary>
+    Score = 0,
+
+    /// <summary>A registrant without every required skill (or a synonym of it) is not a candidate.</summary>
+    Exclude = 1,
+}
+
 /// <summary>How a request came in.</summary>
 public enum RequestOrigin
 {

@@ -21,7 +21,7 @@ public class AssignmentCancellationTests(AppFixture fixture)
     private async Task CancelAsync(int assignmentId, string reason, string role = Roles.Coordinator)
     {
         await using var scope = ScopeAs.User(App.Services, role);
-        await scope.ServiceProvider.GetRequiredService<AssignmentCancellation>().CancelAsync(assignmentId, reason);
+        await scope.ServiceProvider.GetRequiredService<OfferService>().CancelAssignmentAsync(assignmentId, reason);
     }
 
     [Fact]

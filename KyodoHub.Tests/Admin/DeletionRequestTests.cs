@@ -112,7 +112,7 @@ public class DeletionRequestTests(AppFixture fixture)
         var activity = Assert.Single(row.Upcoming);
         Assert.False(row.CanComplete);
 
-        await admin.ServiceProvider.GetRequiredService<AssignmentCancellation>().CancelAsync(activity.AssignmentId, "登録者から個人情報の削除の申し出があったため");
+        await admin.ServiceProvider.GetRequiredService<OfferService>().CancelAssignmentAsync(activity.AssignmentId, "登録者から個人情報の削除の申し出があったため");
 
         row = Assert.Single(await service.ListAsync(), r => r.Id == requestId);
         Assert.True(row.CanComplete);

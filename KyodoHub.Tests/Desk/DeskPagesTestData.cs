@@ -56,7 +56,6 @@ internal static class DeskPagesTestData
         services.AddScoped<ContactDetailsService>();
         services.AddScoped<RegistrantSearchService>();
         services.AddScoped<RegistrantRecordService>();
-        services.AddScoped<AssignmentCancellation>();
         services.AddScoped<DeletionRequestService>();
     }
 }

@@ -264,6 +264,7 @@ internal sealed class RequestBuilder
     private int _area = MatchFixture.Takamatsu;
     private Program _programs = Program.Both;
     private string[] _languages = ["ja"];
+    private RequiredSkillRule _rule = RequiredSkillRule.Score;
 
     /// <summary>Adds a session in Tokyo wall-clock time; an end not after the start is on the next day.</summary>
     public RequestBuilder On(DateOnly date, string from, string to)
@@ -281,6 +282,13 @@ internal sealed class RequestBuilder
     public RequestBuilder Requiring(params int[] tagIds)
     {
         _required.AddRange(tagIds);
+        return this;
+    }
+
+    /// <summary>Missing a required skill excludes instead of lowering the score.</summary>
+    public RequestBuilder ExcludingMissingRequired()
+    {
+        _rule = RequiredSkillRule.Exclude;
         return this;
     }
 
@@ -337,7 +345,7 @@ internal sealed class RequestBuilder
             _welcome,
             _languages,
             AccessibilityNotes: null);
-        return new Request(_group, details, RequestOrigin.Desk, MatchFixture.Now.AddDays(-1));
+        return new Request(_group, details, RequestOrigin.Desk, MatchFixture.Now.AddDays(-1), requiredSkillRule: _rule);
     }
 
     private static RequestSession DefaultSession()

@@ -55,7 +55,6 @@ internal static class FeatureRegistration
 
         services.Configure<OfferOptions>(configuration.GetSection(OfferOptions.Section));
         services.AddScoped<OfferService>();
-        services.AddScoped<AssignmentCancellation>();
         services.AddSingleton<Core.Planning.BatchPlanner>();
         services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();

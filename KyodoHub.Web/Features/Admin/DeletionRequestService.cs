@@ -30,7 +30,7 @@ public sealed record DeletionRequestRow(
 /// Completing one anonymises the registrant as the retention job does, withdraws their open
 /// offers, closes their sign-in account and records who did it, all in one transaction. A
 /// registrant still confirmed for an activity to come is refused until those assignments are
-/// cancelled (<see cref="Offers.AssignmentCancellation"/>, which the page offers beside the
+/// cancelled (<see cref="Offers.OfferService.CancelAssignmentAsync"/>, which the page offers beside the
 /// request): the group is counting on them. Administrators only.
 /// </summary>
 public sealed class DeletionRequestService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)

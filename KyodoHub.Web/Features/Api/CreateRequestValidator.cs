@@ -45,6 +45,10 @@ internal static class CreateRequestValidator
                 else sessions.Add(new RequestSession(s.Start, s.End));
             }
         }
+        if (!RequiredSkillRuleNames.TryParse(dto.RequiredSkillRule, out _))
+        {
+            errors.Add(nameof(dto.RequiredSkillRule), "Invalid");
+        }
         if (dto.FillBy is { } fillBy && sessions.Count > 0 && fillBy > sessions.Min(s => s.Start))
         {
             errors.Add(nameof(dto.FillBy), "FillByAfterStart");

@@ -50,7 +50,8 @@ internal static class RequestApi
         int id;
         try
         {
-            id = await intake.CreateAsync(dto.GroupId, details, RequestOrigin.Api, dto.AutoCascade, cancellationToken);
+            RequiredSkillRuleNames.TryParse(dto.RequiredSkillRule, out var rule);
+            id = await intake.CreateAsync(dto.GroupId, details, RequestOrigin.Api, dto.AutoCascade, rule, cancellationToken);
         }
         catch (DomainValidationException ex)
         {

@@ -32,6 +32,8 @@ public sealed partial class RequestDetailPage
     private LiveBoundary? _liveRegion;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
+    private string? _offerMessage;
+    private Severity _offerSeverity = Severity.Info;
     private bool _notFound;
     private bool _sending;
     private bool _joined;
@@ -50,6 +52,8 @@ public sealed partial class RequestDetailPage
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
     private bool IsFillable => _request?.State is RequestState.Open or RequestState.PartiallyFilled;
+
+    private bool ExcludesMissingSkill => _request?.RequiredSkillRule == RequiredSkillRule.Exclude;
 
     protected override async Task OnInitializedAsync()
     {
@@ -129,11 +133,49 @@ public sealed partial class RequestDetailPage
         await RefreshAsync();
     }
 
-    private async Task SetAutoCascadeAsync(bool on)
+    private Task WithdrawAsync(int offerId) =>
+        CorrectAsync(() => OfferService.WithdrawAsync(offerId), L["OfferWithdrawnDone"]);
+
+    private Task CancelAssignmentAsync(AssignmentCancellation cancel) =>
+        CorrectAsync(() => OfferService.CancelAssignmentAsync(cancel.AssignmentId, cancel.Reason), L["AssignmentCancelledDone"]);
+
+    // Withdrawing and cancelling answer beside the offers table they were asked from.
+    private async Task CorrectAsync(Func<Task> change, string done)
+    {
+        _sending = true;
+        try
+        {
+            await change();
+            (_offerMessage, _offerSeverity) = (done, Severity.Success);
+        }
+        catch (DomainRuleException ex)
+        {
+            (_offerMessage, _offerSeverity) = (L[$"Error_{ex.Code}"], Severity.Warning);
+        }
+        catch (DomainValidationException ex)
+        {
+            (_offerMessage, _offerSeverity) = (L[$"Error_{ex.Code}"], Severity.Warning);
+        }
+        finally
+        {
+            _sending = false;
+        }
+        await RefreshAsync();
+    }
+
+    private Task SetAutoCascadeAsync(bool on) => ChangeRequestAsync(() => Details.SetAutoCascadeAsync(RequestId, on));
+
+    private async Task SetRequiredSkillRuleAsync(bool exclude)
+    {
+        await ChangeRequestAsync(() => Details.SetRequiredSkillRuleAsync(RequestId, exclude ? RequiredSkillRule.Exclude : RequiredSkillRule.Score));
+        await RankAsync();
+    }
+
+    private async Task ChangeRequestAsync(Func<Task> change)
     {
         try
         {
-            await Details.SetAutoCascadeAsync(RequestId, on);
+            await change();
             _request = await Details.GetAsync(RequestId);
         }
         catch (DomainRuleException ex)
@@ -177,7 +219,7 @@ public sealed partial class RequestDetailPage
                 {
                     if (liveEvent is OfferEvent { State: Core.Offers.OfferState.Declined or Core.Offers.OfferState.Expired } answered)
                     {
-                        Show(L[$"OfferWas{answered.State}"], Severity.Warning);
+                        (_offerMessage, _offerSeverity) = (L[$"OfferWas{answered.State}"], Severity.Warning);
                     }
                     await RefreshAsync();
                 }

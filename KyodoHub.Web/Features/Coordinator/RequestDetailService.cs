@@ -16,13 +16,17 @@ public sealed record RequestDetail(
     string AreaJa, string AreaEn, string Place, string CategoryJa, string CategoryEn, Core.Common.Program Programs,
     IReadOnlyList<RequestSession> Sessions, int Headcount, int FilledCount, DateTimeOffset FillBy, RequestOrigin Origin,
     IReadOnlyList<SkillName> RequiredSkills, IReadOnlyList<SkillName> WelcomeSkills, IReadOnlyList<string> Languages,
-    string? AccessibilityNotes, bool AutoCascade, string? CancelReason, int Version);
+    string? AccessibilityNotes, bool AutoCascade, RequiredSkillRule RequiredSkillRule, string? CancelReason, int Version);
 
-/// <summary>An offer as the coordinator follows it. Contact details only once it is accepted.</summary>
+/// <summary>
+/// An offer as the coordinator follows it. Contact details only once it is accepted; the
+/// assignment it became, if any, and what the coordinator may still do with it.
+/// </summary>
 public sealed record OfferRow(
     int OfferId, int RegistrantId, string RegistrantName, OfferState State, double Score, ScoreBreakdown Breakdown,
     string SentBy, DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt, string? DeclineReason,
-    string? Phone, string? Email);
+    string? Phone, string? Email, int? AssignmentId = null, AssignmentState? AssignmentState = null, string? AssignmentCancelReason = null,
+    bool CanWithdraw = false, bool CanCancelAssignment = false);
 
 /// <summary>A request's details and offers for the coordinator's request page.</summary>
 public sealed class RequestDetailService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, ClientInfo client, TimeProvider clock)
@@ -45,7 +49,7 @@ public sealed class RequestDetailService(IDbContextFactory<KyodoDbContext> facto
         return new RequestDetail(r.Id, r.Title, r.Description, r.State, group.Name, group.Kind, area.NameJa, area.NameEn, r.Place,
             category.NameJa, category.NameEn, r.Programs, r.Sessions, r.Headcount, r.FilledCount, r.FillBy, r.Origin,
             r.RequiredSkillIds.Where(tags.ContainsKey).Select(Name).ToList(), r.WelcomeSkillIds.Where(tags.ContainsKey).Select(Name).ToList(),
-            r.Languages, r.AccessibilityNotes, r.AutoCascade, r.CancelReason, r.Version);
+            r.Languages, r.AccessibilityNotes, r.AutoCascade, r.RequiredSkillRule, r.CancelReason, r.Version);
     }
 
     /// <summary>
@@ -63,7 +67,11 @@ public sealed class RequestDetailService(IDbContextFactory<KyodoDbContext> facto
                 orderby o.SentAt descending, o.Id descending
                 select new { o, p.Name, p.Phone, p.Email })
             .AsNoTracking().ToListAsync(cancellationToken);
-        var accepted = rows.Where(x => x.o.State == OfferState.Accepted).ToList();
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.RequestId == requestId)
+            .ToDictionaryAsync(a => a.OfferId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var accepted = rows.Where(x => x.o.State == OfferState.Accepted && !(assignments.TryGetValue(x.o.Id, out var a) && a.State == AssignmentState.Cancelled)).ToList();
         foreach (var x in accepted)
         {
             db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.UserId, user.UserName, "ViewContact", "Registrant",
@@ -75,19 +83,30 @@ public sealed class RequestDetailService(IDbContextFactory<KyodoDbContext> facto
         }
         return rows.Select(x =>
         {
-            var showContact = x.o.State == OfferState.Accepted;
+            var showContact = accepted.Contains(x);
+            var assignment = assignments.GetValueOrDefault(x.o.Id);
             return new OfferRow(x.o.Id, x.o.RegistrantId, x.Name, x.o.State, x.o.Score, x.o.Breakdown, x.o.SentBy, x.o.SentAt, x.o.ExpiresAt,
-                x.o.AnsweredAt, x.o.DeclineReason, showContact ? x.Phone : null, showContact ? x.Email : null);
+                x.o.AnsweredAt, x.o.DeclineReason, showContact ? x.Phone : null, showContact ? x.Email : null,
+                assignment?.Id, assignment?.State, assignment?.CancelReason,
+                request is not null && CoordinatorCorrections.CanWithdraw(x.o.State, request.State),
+                request is not null && assignment is not null && CoordinatorCorrections.CanCancel(assignment.State, request, now));
         }).ToList();
     }
 
-    public async Task SetAutoCascadeAsync(int requestId, bool on, CancellationToken cancellationToken = default)
+    public Task SetAutoCascadeAsync(int requestId, bool on, CancellationToken cancellationToken = default) =>
+        ChangeAsync(requestId, r => r.SetAutoCascade(on, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Sets whether missing a required skill excludes a registrant from this request.</summary>
+    public Task SetRequiredSkillRuleAsync(int requestId, RequiredSkillRule rule, CancellationToken cancellationToken = default) =>
+        ChangeAsync(requestId, r => r.SetRequiredSkillRule(rule, clock.GetUtcNow()), cancellationToken);
+
+    private async Task ChangeAsync(int requestId, Action<Request> change, CancellationToken cancellationToken)
     {
         (await currentUser.GetAsync()).Require(Roles.Coordinator);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw new KeyNotFoundException($"Request {requestId} does not exist.");
-        request.SetAutoCascade(on, clock.GetUtcNow());
+        change(request);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -12,9 +12,13 @@ namespace KyodoHub.Web.Features.Groups;
 /// <summary>A registrant who accepted: the group may contact them (and only them).</summary>
 public sealed record AcceptedRegistrant(int RegistrantId, string Name, string? Phone, string? Email);
 
+/// <summary>A registrant whose assignment to the request was cancelled, and why.</summary>
+public sealed record CancelledRegistrant(int RegistrantId, string Name, string? Reason);
+
 public sealed record GroupRequestDetail(
     int Id, string Title, string Description, RequestState State, string Place, IReadOnlyList<RequestSession> Sessions,
-    int Headcount, int FilledCount, DateTimeOffset FillBy, string? CancelReason, IReadOnlyList<AcceptedRegistrant> Accepted);
+    int Headcount, int FilledCount, DateTimeOffset FillBy, string? CancelReason, IReadOnlyList<AcceptedRegistrant> Accepted,
+    IReadOnlyList<CancelledRegistrant>? Cancelled = null);
 
 /// <summary>
 /// The group contact's own requests: submitting, following and cancelling them. Every call checks
@@ -48,7 +52,15 @@ public sealed class GroupRequestsService(IDbContextFactory<KyodoDbContext> facto
                 orderby p.Furigana
                 select new AcceptedRegistrant(p.Id, p.Name, p.Phone, p.Email))
             .ToListAsync(cancellationToken);
-        return new GroupRequestDetail(r.Id, r.Title, r.Description, r.State, r.Place, r.Sessions, r.Headcount, r.FilledCount, r.FillBy, r.CancelReason, accepted);
+        // One registrant's assignment cancelled while the request goes on: the group is told here.
+        var cancelled = r.State == RequestState.Cancelled ? [] : await (
+                from a in db.Assignments
+                join p in db.Registrants on a.RegistrantId equals p.Id
+                where a.RequestId == requestId && a.State == AssignmentState.Cancelled
+                orderby a.ClosedAt descending
+                select new CancelledRegistrant(p.Id, p.Name, a.CancelReason))
+            .ToListAsync(cancellationToken);
+        return new GroupRequestDetail(r.Id, r.Title, r.Description, r.State, r.Place, r.Sessions, r.Headcount, r.FilledCount, r.FillBy, r.CancelReason, accepted, cancelled);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed record CandidateView(
 
 public sealed record ExcludedView(int RegistrantId, string Name, IReadOnlyList<ExclusionReason> Reasons);
 
+/// <summary>A registrant found by name, furigana or number, and why they are not a candidate (no reasons: they are one).</summary>
+public sealed record WhyNotView(int RegistrantId, string Name, string Furigana, IReadOnlyList<ExclusionReason> Reasons, bool AlreadyOffered);
+
 public sealed record RankingView(
     int RequestId, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ExcludedView> Excluded,
     IReadOnlyDictionary<ExclusionReason, int> CountsByReason, int EligibleCount, int ExcludedCount, MatchWeights Weights);
@@ -65,6 +68,41 @@ public sealed class CandidateRanking(IDbContextFactory<KyodoDbContext> factory, 
             .Select(e => new ExcludedView(e.RegistrantId, people[e.RegistrantId].Name, e.Reasons))
             .ToList();
         return new RankingView(requestId, candidates, excluded, result.CountsByReason, result.EligibleCount, result.ExcludedCount, result.Weights);
+    }
+
+    /// <summary>Most registrants one "why not?" search explains.</summary>
+    public const int WhyNotLimit = 20;
+
+    /// <summary>
+    /// "Why isn't X a candidate?": every registrant whose name or furigana contains the text (kana
+    /// and width folded), or whose number it is, with the reasons that keep them off the list.
+    /// Searches all registrants, not only the excluded sample of a ranking.
+    /// </summary>
+    public async Task<IReadOnlyList<WhyNotView>> WhyNotAsync(int requestId, string? text, CancellationToken cancellationToken = default)
+    {
+        (await currentUser.GetAsync()).Require(Roles.Coordinator);
+        var folded = Core.Text.TextFolding.Fold(text ?? "");
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+        var digits = folded.TrimStart('#', 'n', 'o', '.');
+        var number = int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (request, kind) = await LoadAsync(db, requestId, cancellationToken);
+        var found = await db.Registrants.AsNoTracking()
+            .Where(r => r.Id == number || r.SearchKey.Contains(folded))
+            .OrderBy(r => r.Id == number ? 0 : 1).ThenBy(r => r.Furigana).ThenBy(r => r.Id)
+            .Take(WhyNotLimit)
+            .Select(r => new { r.Id, r.Name, r.Furigana })
+            .ToListAsync(cancellationToken);
+        var offered = await OfferedAsync(db, requestId, cancellationToken);
+        var index = await indexHolder.GetAsync(cancellationToken);
+        return found
+            .Select(r => (r, explanation: engine.Explain(index, request, kind, r.Id)))
+            .Where(x => x.explanation is not null)
+            .Select(x => new WhyNotView(x.r.Id, x.r.Name, x.r.Furigana, x.explanation!.Reasons, offered.Contains(x.r.Id)))
+            .ToList();
     }
 
     /// <summary>Why one registrant is or is not a candidate for the request now.</summary>

@@ -56,6 +56,12 @@ public partial class MyOffersPage : IDisposable
 
     private Task OnLiveEventAsync(LiveEvent liveEvent) => liveEvent switch
     {
+        OfferEvent { State: KyodoHub.Core.Offers.OfferState.Withdrawn } e when e.RegistrantId == _registrantId =>
+            InvokeAsync(async () =>
+            {
+                (_message, _severity) = (L["OfferWithdrawnLive"], Severity.Warning);
+                await ReloadLiveAsync();
+            }),
         OfferEvent e when e.RegistrantId == _registrantId => ReloadLiveAsync(),
         AssignmentEvent { State: KyodoHub.Core.Offers.AssignmentState.Cancelled } e when e.RegistrantId == _registrantId =>
             InvokeAsync(async () =>

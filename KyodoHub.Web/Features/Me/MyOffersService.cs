@@ -12,11 +12,17 @@ public sealed record InboxOffer(
     int OfferId, int RequestId, string Title, string Description, string GroupName, string Place, string AreaJa, string AreaEn,
     IReadOnlyList<RequestSession> Sessions, DateTimeOffset ExpiresAt, DateTimeOffset SentAt);
 
-public sealed record Inbox(IReadOnlyList<InboxOffer> Pending, IReadOnlyList<MyActivity> Upcoming);
+/// <summary>An offer taken back from the registrant, or an activity of theirs cancelled, lately: a notice in the inbox.</summary>
+public sealed record InboxNotice(int OfferId, string Title, bool AssignmentCancelled, DateTimeOffset At, string? Reason);
+
+public sealed record Inbox(IReadOnlyList<InboxOffer> Pending, IReadOnlyList<MyActivity> Upcoming, IReadOnlyList<InboxNotice>? Notices = null);
 
 /// <summary>The signed-in registrant's pending offers and upcoming activities. Only their own.</summary>
 public sealed class MyOffersService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>How long a withdrawn offer or a cancelled activity stays in the inbox as a notice.</summary>
+    public static readonly TimeSpan NoticeDays = TimeSpan.FromDays(14);
+
     public async Task<Inbox> GetAsync(CancellationToken cancellationToken = default)
     {
         var user = (await currentUser.GetAsync()).Require(Roles.Registrant);
@@ -36,10 +42,24 @@ public sealed class MyOffersService(IDbContextFactory<KyodoDbContext> factory, C
                 select new { o, r, GroupName = g.Name, a.NameJa, a.NameEn })
             .AsNoTracking().ToListAsync(cancellationToken);
         var upcoming = await UpcomingActivities.OfAsync(db, [id], now, cancellationToken);
+        var since = now - NoticeDays;
+        var withdrawn = await (
+                from o in db.Offers
+                join r in db.Requests on o.RequestId equals r.Id
+                where o.RegistrantId == id && o.State == OfferState.Withdrawn && o.AnsweredAt >= since
+                select new InboxNotice(o.Id, r.Title, false, o.AnsweredAt!.Value, null))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var cancelled = await (
+                from a in db.Assignments
+                join r in db.Requests on a.RequestId equals r.Id
+                where a.RegistrantId == id && a.State == AssignmentState.Cancelled && a.ClosedAt >= since
+                select new InboxNotice(a.OfferId, r.Title, true, a.ClosedAt!.Value, a.CancelReason))
+            .AsNoTracking().ToListAsync(cancellationToken);
         return new Inbox(
             pending.Where(x => x.o.ExpiresAt > now)
                 .Select(x => new InboxOffer(x.o.Id, x.r.Id, x.r.Title, x.r.Description, x.GroupName, x.r.Place, x.NameJa, x.NameEn,
                     x.r.Sessions, x.o.ExpiresAt, x.o.SentAt)).ToList(),
-            upcoming[id].ToList());
+            upcoming[id].ToList(),
+            withdrawn.Concat(cancelled).OrderByDescending(n => n.At).ThenByDescending(n => n.OfferId).ToList());
     }
 }

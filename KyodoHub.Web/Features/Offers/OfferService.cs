@@ -1,3 +1,4 @@
+using KyodoHub.Core.Audit;
 using KyodoHub.Core.Common;
 using KyodoHub.Core.Matching;
 using KyodoHub.Core.Offers;
@@ -22,6 +23,7 @@ public sealed class OfferService(
     IDbContextFactory<KyodoDbContext> factory,
     CurrentUser currentUser,
     CandidateRanking ranking,
+    ClientInfo client,
     TimeProvider clock,
     IOptions<OfferOptions> options,
     ILogger<OfferService> logger)
@@ -87,15 +89,47 @@ public sealed class OfferService(
         await CascadeAsync(requestId, cancellationToken);
     }
 
-    /// <summary>Takes back a pending offer (coordinators).</summary>
+    /// <summary>
+    /// Takes back a pending offer (coordinators), audited in the same save. Refused when the offer
+    /// was answered meanwhile, the request is closed, or another change won the race.
+    /// </summary>
     public async Task WithdrawAsync(int offerId, CancellationToken cancellationToken = default)
     {
-        (await currentUser.GetAsync()).Require(Roles.Coordinator);
+        var user = (await currentUser.GetAsync()).Require(Roles.Coordinator);
+        var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Offer {offerId} does not exist.");
-        offer.Withdraw(clock.GetUtcNow());
+            ?? throw new DomainValidationException("OfferId", "Unknown", $"Offer {offerId} does not exist.");
+        var request = await db.Requests.SingleAsync(r => r.Id == offer.RequestId, cancellationToken);
+        CoordinatorCorrections.Withdraw(offer, request, now);
+        db.AuditEntries.Add(Audit(user, now, "WithdrawOffer", "Offer", offer.Id, $"request {request.Id}"));
         await SaveOrConflictAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels one registrant's assignment with a reason (coordinators, and administrators carrying
+    /// out a deletion request): the seat reopens, the
+    /// request's state follows, and with auto-cascade on the next candidate is offered the seat.
+    /// </summary>
+    public async Task CancelAssignmentAsync(int assignmentId, string reason, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.Coordinator, Roles.Administrator);
+        var now = clock.GetUtcNow();
+        int requestId;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken)
+                ?? throw new DomainValidationException("AssignmentId", "Unknown", $"Assignment {assignmentId} does not exist.");
+            var request = await db.Requests.SingleAsync(r => r.Id == assignment.RequestId, cancellationToken);
+            CoordinatorCorrections.CancelAssignment(assignment, request, reason, now);
+            // The registrant is free again at that time: their match inputs change with this save.
+            var registrant = await db.Registrants.SingleAsync(r => r.Id == assignment.RegistrantId, cancellationToken);
+            db.Entry(registrant).Property(r => r.Version).IsModified = true;
+            db.AuditEntries.Add(Audit(user, now, "CancelAssignment", "Assignment", assignment.Id, $"request {request.Id}: {assignment.CancelReason}"));
+            requestId = request.Id;
+            await SaveOrConflictAsync(db, cancellationToken);
+        }
+        await CascadeAsync(requestId, cancellationToken);
     }
 
     /// <summary>Expires offers past their time and cascades; run by the background worker.</summary>
@@ -219,6 +253,9 @@ public sealed class OfferService(
             throw new DomainRuleException("OverlapsAnotherActivity", "You already have an activity at that time.");
         }
     }
+
+    private AuditEntry Audit(UserContext user, DateTimeOffset now, string action, string entityType, int id, string detail) =>
+        new(now, user.UserId, user.UserName, action, entityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), client.Address, detail);
 
     private static async Task SaveOrConflictAsync(KyodoDbContext db, CancellationToken cancellationToken)
     {

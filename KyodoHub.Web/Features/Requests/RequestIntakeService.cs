@@ -15,7 +15,8 @@ namespace KyodoHub.Web.Features.Requests;
 /// </summary>
 public sealed class RequestIntakeService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<int> CreateAsync(int groupId, RequestDetails details, RequestOrigin origin, bool autoCascade = false, CancellationToken cancellationToken = default)
+    public async Task<int> CreateAsync(int groupId, RequestDetails details, RequestOrigin origin, bool autoCascade = false,
+        RequiredSkillRule requiredSkillRule = RequiredSkillRule.Score, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync();
         var isApi = user.HasScope(ApiScopes.RequestsWrite);
@@ -34,7 +35,7 @@ public sealed class RequestIntakeService(IDbContextFactory<KyodoDbContext> facto
         await ReferenceChecks.EnsureSkillsExistAsync(db, details.RequiredSkillIds, nameof(Request.RequiredSkillIds), cancellationToken);
         await ReferenceChecks.EnsureSkillsExistAsync(db, details.WelcomeSkillIds, nameof(Request.WelcomeSkillIds), cancellationToken);
 
-        var request = new Request(groupId, details, origin, clock.GetUtcNow(), autoCascade);
+        var request = new Request(groupId, details, origin, clock.GetUtcNow(), autoCascade, requiredSkillRule);
         db.Requests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         return request.Id;
