@@ -54,10 +54,12 @@ rm -rf "$results"
 status=0
 dotnet build KyodoHub.sln || status=$?
 if [ $status -eq 0 ]; then
-  # The same tests on each database; the scale-out tests need PostgreSQL and run once, there.
-  # Extra arguments go to both runs (a --filter of your own replaces this one).
+  # The same tests on each database; the scale-out tests need PostgreSQL and run once, there, and
+  # the tours of every page (accessibility, phone layout), which check markup, run once on SQLite.
+  # Extra arguments go to both runs (a --filter of your own replaces these).
   sqlite_only=(--filter "Database!=PostgreSQL")
-  case " $* " in *" --filter "*) sqlite_only=() ;; esac
+  postgres_only=(--filter "Database!=SQLite")
+  case " $* " in *" --filter "*) sqlite_only=(); postgres_only=() ;; esac
   KYODO_TEST_DATABASE=sqlite dotnet test KyodoHub.sln --no-build \
     "${sqlite_only[@]}" \
     --logger "trx;LogFileName=sqlite.trx" \
@@ -65,6 +67,7 @@ if [ $status -eq 0 ]; then
     --blame-hang-timeout 10m \
     "$@" || status=$?
   KYODO_TEST_DATABASE=postgres dotnet test KyodoHub.sln --no-build \
+    "${postgres_only[@]}" \
     --logger "trx;LogFileName=postgres.trx" \
     --results-directory "$results/postgres" \
     --blame-hang-timeout 10m \

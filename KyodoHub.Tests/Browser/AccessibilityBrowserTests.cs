@@ -9,6 +9,8 @@ namespace KyodoHub.Tests.Browser;
 /// WCAG 2.1 A or AA violation that axe-core finds; <see cref="PhoneLayoutBrowserTests"/> checks the
 /// same at phone width on the same visit as the layout.
 /// </summary>
+// Markup, not data: the tour runs once, in the SQLite run.
+[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityBrowserTests(BrowserAppFixture fixture)
 {

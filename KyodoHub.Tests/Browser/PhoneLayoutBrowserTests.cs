@@ -9,6 +9,8 @@ namespace KyodoHub.Tests.Browser;
 /// line, no button or chip breaks its label, and axe-core finds no WCAG 2.1 A or AA violation
 /// (checked on the same visit, so that each page is opened once per look).
 /// </summary>
+// Markup, not data: the tour runs once, in the SQLite run.
+[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLayoutBrowserTests(BrowserAppFixture fixture)
 {

@@ -50,25 +50,36 @@ public class ImportRoundTripTests
 
         var before = await RegistrantsAsync(source);
         var after = await RegistrantsAsync(target);
-        Assert.Equal(before.Count, after.Count);
-        Assert.Contains(before, r => r.WeeklyAvailability.Count > 0);
-        Assert.Contains(before, r => r.Status == RegistrantStatus.Paused && r.Skills.Any(s => s.Level == SkillLevel.Beginner));
-        Assert.Equal(before.Select(Row), after.Select(Row));
+        Assert.Equal(before.Registrants.Count, after.Registrants.Count);
+        Assert.Contains(before.Registrants, r => r.WeeklyAvailability.Count > 0);
+        Assert.Contains(before.Registrants, r => r.Status == RegistrantStatus.Paused && r.Skills.Any(s => s.Level == SkillLevel.Beginner));
+        Assert.Equal(before.Rows(), after.Rows());
         // Every imported registrant is in the live match index at once.
         var index = await target.Services.GetRequiredService<MatchIndexHolder>().GetAsync();
-        Assert.All(after, r => Assert.True(index.Contains(r.Id)));
+        Assert.All(after.Registrants, r => Assert.True(index.Contains(r.Id)));
     }
 
-    private static string Row(Registrant r) => string.Join("|",
-        r.Name, r.Furigana, r.Email, r.Phone, r.HomeAreaId, r.Programs, r.MonthlyCap, r.Status, string.Join(",", r.Skills.Select(s => $"{s.TagId}:{s.Level}")),
-        WeeklyAvailabilityText.Format(r.WeeklyAvailability), string.Join(",", r.Languages), DateOnlyOf(r.Consent.GivenAt));
+    /// <summary>
+    /// One app's registrants, with its own names for areas and skills: the two databases number
+    /// their reference data independently, so rows compare by name, not by id.
+    /// </summary>
+    private sealed record Registry(List<Registrant> Registrants, Dictionary<int, string> Areas, Dictionary<int, string> Tags)
+    {
+        public IEnumerable<string> Rows() => Registrants.Select(r => string.Join("|",
+            r.Name, r.Furigana, r.Email, r.Phone, Areas[r.HomeAreaId], r.Programs, r.MonthlyCap, r.Status,
+            string.Join(",", r.Skills.Select(s => $"{Tags[s.TagId]}:{s.Level}").Order(StringComparer.Ordinal)),
+            WeeklyAvailabilityText.Format(r.WeeklyAvailability), string.Join(",", r.Languages), DateOnlyOf(r.Consent.GivenAt)));
+    }
 
     private static DateOnly DateOnlyOf(DateTimeOffset instant) => DateOnly.FromDateTime(Core.Common.TokyoTime.ToLocal(instant));
 
-    private static async Task<List<Registrant>> RegistrantsAsync(KyodoAppFactory app)
+    private static async Task<Registry> RegistrantsAsync(KyodoAppFactory app)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
-        return await db.Registrants.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+        return new Registry(
+            await db.Registrants.AsNoTracking().OrderBy(r => r.Email).ToListAsync(),
+            await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.NameJa),
+            await db.SkillTags.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.NameJa));
     }
 
     private sealed class SynchronousProgress(List<ImportProgress> reports) : IProgress<ImportProgress>

@@ -9,7 +9,14 @@ namespace KyodoHub.Tests.Shell;
 public class MainLayoutTests : KyodoBunitContext
 {
     private IRenderedComponent<MainLayout> RenderLayout() =>
-        Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+        RenderLayout((RenderFragment)(b => b.AddContent(0, "page body")));
+
+    // The layout marks its main region live once the circuit is interactive, as a server circuit is.
+    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body)
+    {
+        UseInteractiveServerRenderer();
+        return Render<MainLayout>(p => p.Add(l => l.Body, body));
+    }
 
     [Fact]
     public void ShowsTheAppNameAndThePageBody()
@@ -24,11 +31,11 @@ public class MainLayoutTests : KyodoBunitContext
     public void APageThatFailsSaysSoInsideTheLayoutWhoseMenuStaysAndTheNextPageShows()
     {
         AddAuthorization().SetAuthorized("coordinator@kyodohub.example").SetRoles(Roles.Coordinator);
-        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b =>
+        var layout = RenderLayout(b =>
         {
             b.OpenComponent<FailingPage>(0);
             b.CloseComponent();
-        })));
+        });
         Assert.Contains("この部分を表示できませんでした。", layout.Find("main#main [data-testid=live-failed]").TextContent, StringComparison.Ordinal);
         Assert.Contains(layout.FindAll("nav a"), a => a.GetAttribute("href") == "/coordinator");
 

@@ -8,24 +8,24 @@ namespace KyodoHub.Tests.Browser.Pages;
 /// </summary>
 public static class PhoneLayoutCheck
 {
-    // One line of a label: its text boxes all start on the same line (within half a line's height).
+    // A label wraps when one of its words or phrases (a text node) breaks over lines; a button that
+    // lays out a name and a number on two lines on purpose (the dashboard's state counts) does not.
     private const string Script = """
         () => {
           const problems = [];
           const root = document.scrollingElement;
           if (root.scrollWidth > window.innerWidth) problems.push(`page scrolls sideways: ${root.scrollWidth}px wide in ${window.innerWidth}px`);
           const lines = el => {
-            const tops = [];
+            const lineHeight = parseFloat(getComputedStyle(el).fontSize) || 16;
             const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
               if (!node.textContent.trim()) continue;
               const range = document.createRange();
               range.selectNodeContents(node);
-              for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+              const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => r.top);
+              if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > lineHeight / 2) return 2;
             }
-            if (tops.length === 0) return 1;
-            const lineHeight = parseFloat(getComputedStyle(el).fontSize) || 16;
-            return (Math.max(...tops) - Math.min(...tops)) > lineHeight / 2 ? 2 : 1;
+            return 1;
           };
           const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
           const name = el => (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().replace(/\s+/g, ' ').slice(0, 40);
