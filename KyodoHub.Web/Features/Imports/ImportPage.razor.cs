@@ -21,6 +21,8 @@ public partial class ImportPage
     private bool _busy;
     private ImportProgress? _progress;
     private DateTimeOffset _lastRender;
+    private bool _renderScheduled;
+    private static readonly TimeSpan RenderEvery = TimeSpan.FromMilliseconds(200);
     private int _problemPage;
 
     [Inject]
@@ -106,16 +108,25 @@ public partial class ImportPage
         }
     }
 
-    // Reports arrive on a worker thread; render at most a few times a second, and always the last.
-    private Progress<ImportProgress> Progress() => new(p => _ = InvokeAsync(() =>
+    // Reports arrive on a worker thread; render at most a few times a second, and always the latest:
+    // a report that comes too soon is shown once the interval has passed, so a batch that takes long
+    // to save never leaves an older count on screen.
+    private Progress<ImportProgress> Progress() => new(p => _ = InvokeAsync(async () =>
     {
         _progress = p;
-        var now = Clock.GetUtcNow();
-        if (now - _lastRender > TimeSpan.FromMilliseconds(200) || p.RowsSaved == p.RowCount)
+        var wait = RenderEvery - (Clock.GetUtcNow() - _lastRender);
+        if (wait > TimeSpan.Zero && p.RowsSaved != p.RowCount)
         {
-            _lastRender = now;
-            StateHasChanged();
+            if (_renderScheduled)
+            {
+                return;
+            }
+            _renderScheduled = true;
+            await Task.Delay(wait, Clock);
+            _renderScheduled = false;
         }
+        _lastRender = Clock.GetUtcNow();
+        StateHasChanged();
     }));
 
     private void ShowProblemPage(int page) => _problemPage = Math.Clamp(page - 1, 0, Math.Max(0, ProblemPages - 1));
