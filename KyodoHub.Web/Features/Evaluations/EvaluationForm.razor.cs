@@ -16,11 +16,7 @@ public partial class EvaluationForm
     private string? _problem;
     private bool _busy;
     private bool _done;
-    private int _goalsMet;
-    private int _rating;
-    private SynergyAnswer? _synergy;
-    private string? _comment;
-    private bool _consent;
+    private readonly EvaluationDraft _input = new();
 
     [Parameter]
     public int RequestId { get; set; }
@@ -46,7 +42,9 @@ public partial class EvaluationForm
 
     private async Task SubmitAsync()
     {
-        if (_busy || !Validate())
+        _errors.Clear();
+        Check(_errors);
+        if (_busy || _errors.Any)
         {
             return;
         }
@@ -54,7 +52,7 @@ public partial class EvaluationForm
         _problem = null;
         try
         {
-            await Evaluations.SubmitAsync(RequestId, new EvaluationInput(_goalsMet, _rating, _synergy, _comment, _consent));
+            await Evaluations.SubmitAsync(RequestId, new EvaluationInput(_input.GoalsMet, _input.Rating, _input.Synergy, _input.Comment, _input.Consent));
             _done = true;
         }
         catch (DomainValidationException ex)
@@ -75,26 +73,25 @@ public partial class EvaluationForm
         }
     }
 
-    private bool Validate()
+    // The form's own check; FormChecks runs it again as answers change, so a fixed field's message goes.
+    private void Check(FormErrors errors)
     {
-        _errors.Clear();
-        if (_goalsMet is < 1 or > 5)
+        if (_input.GoalsMet is < 1 or > 5)
         {
-            _errors.AddMessage(nameof(Evaluation.GoalsMet), L["ChoiceRequired", LabelOf(nameof(Evaluation.GoalsMet))]);
+            errors.AddMessage(nameof(Evaluation.GoalsMet), L["ChoiceRequired", LabelOf(nameof(Evaluation.GoalsMet))]);
         }
-        if (_rating is < 1 or > 5)
+        if (_input.Rating is < 1 or > 5)
         {
-            _errors.AddMessage(nameof(Evaluation.Rating), L["ChoiceRequired", LabelOf(nameof(Evaluation.Rating))]);
+            errors.AddMessage(nameof(Evaluation.Rating), L["ChoiceRequired", LabelOf(nameof(Evaluation.Rating))]);
         }
-        if (_synergy is null)
+        if (_input.Synergy is null)
         {
-            _errors.AddMessage(nameof(Evaluation.Synergy), L["ChoiceRequired", LabelOf(nameof(Evaluation.Synergy))]);
+            errors.AddMessage(nameof(Evaluation.Synergy), L["ChoiceRequired", LabelOf(nameof(Evaluation.Synergy))]);
         }
-        if ((_comment?.Trim().Length ?? 0) > MaxComment)
+        if ((_input.Comment?.Trim().Length ?? 0) > MaxComment)
         {
-            _errors.AddMessage(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
+            errors.AddMessage(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
         }
-        return !_errors.Any;
     }
 
     private string LabelOf(string field) => field switch
@@ -104,4 +101,14 @@ public partial class EvaluationForm
         nameof(Evaluation.Synergy) => L["EvaluationSynergyShort"],
         _ => L["EvaluationComment"],
     };
+
+    /// <summary>The form's answers; field names match the domain's so its errors land beside them.</summary>
+    private sealed class EvaluationDraft
+    {
+        public int GoalsMet { get; set; }
+        public int Rating { get; set; }
+        public SynergyAnswer? Synergy { get; set; }
+        public string? Comment { get; set; }
+        public bool Consent { get; set; }
+    }
 }
