@@ -4,6 +4,7 @@ using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Forms;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 
 namespace KyodoHub.Web.Features.Evaluations;
@@ -17,6 +18,7 @@ public partial class EvaluationForm
     private bool _busy;
     private bool _done;
     private readonly EvaluationDraft _input = new();
+    private EditContext _context = null!;
 
     [Parameter]
     public int RequestId { get; set; }
@@ -30,6 +32,7 @@ public partial class EvaluationForm
     protected override async Task OnInitializedAsync()
     {
         _errors = new FormErrors(L);
+        _context = new EditContext(_input);
         try
         {
             _task = await Evaluations.GetTaskAsync(RequestId);
@@ -93,6 +96,10 @@ public partial class EvaluationForm
             errors.AddMessage(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
         }
     }
+
+    // A radio group tells the form it changed without a For: with one, MudBlazor would show the
+    // form's message a second time under the group.
+    private void Changed(string field) => _context.NotifyFieldChanged(_context.Field(field));
 
     private string LabelOf(string field) => field switch
     {
