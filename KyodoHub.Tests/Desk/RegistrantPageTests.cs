@@ -4,6 +4,7 @@ using KyodoHub.Web.Features.Audit;
 using KyodoHub.Web.Features.Desk;
 using KyodoHub.Web.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoHub.Tests.Desk;
 
@@ -100,6 +101,32 @@ public class RegistrantPageTests : KyodoBunitContext
         await using var db = await DeskPagesTestData.Db(_app);
         var saved = await db.Registrants.AsNoTracking().SingleAsync(r => r.Id == person.Id);
         Assert.Equal(("窓口 変更子", 3), (saved.Name, saved.MonthlyCap));
+    }
+
+    [Fact]
+    public async Task TheChangeHistoryNamesTheChangedFieldsByTheirLabels()
+    {
+        var (_, page) = await OpenEditorAsync();
+        await page.ChangeAsync("#edit-cap", "4");
+        await page.SubmitAsync("[data-testid=registrant-form]");
+
+        page.WaitForAssertion(() => Assert.Contains("1か月の活動上限（回）", string.Join(" | ", page.FindAll("[data-testid=history-detail]").Select(d => d.TextContent))), Patience);
+        Assert.DoesNotContain("MonthlyCap", page.Find("[data-testid=section-history]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUpdatesChangedFieldsReadAsLabelsInEachLanguage()
+    {
+        var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<KyodoHub.Web.Localization.SharedResource>>();
+        string? Detail(string culture)
+        {
+            UseCulture(culture);
+            return AuditText.Detail(localizer, AuditTrail.Update, "Registrant", "Name,Languages,MonthlyCap");
+        }
+        Assert.Equal("Name, Languages you can work in, Activities per month at most", Detail("en-GB"));
+        Assert.Equal("氏名、対応できる言語、1か月の活動上限（回）", Detail("ja-JP"));
+        // Other details, such as a reason, are shown as they were written.
+        Assert.Equal("本人の希望", AuditText.Detail(localizer, "Cancel", "Registrant", "本人の希望"));
     }
 
     [Fact]

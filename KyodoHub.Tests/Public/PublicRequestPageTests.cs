@@ -54,6 +54,31 @@ public class PublicRequestPageTests(AppFixture fixture)
         await AssertNotFoundAsync(987654, null);
 
     [Fact]
+    public async Task AnUnknownRequestSpeaksEnglishToAnEnglishReader()
+    {
+        using var client = fixture.App.NewClient();
+        // The cookie the language switch sets.
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var response = await client.GetAsync("/public/requests/987655");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("This request is not public", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/public\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("この依頼は公開されていません", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownAddressStillGetsTheGeneralNotFoundPage()
+    {
+        using var client = fixture.App.NewClient();
+        using var response = await client.GetAsync("/public/no-such-page");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("この依頼は公開されていません", html, StringComparison.Ordinal);
+        Assert.Contains("ページが見つかりません", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheOpenRequestsListLinksEachRequestToItsPublicPage()
     {
         using var client = fixture.App.NewClient();
@@ -68,8 +93,8 @@ public class PublicRequestPageTests(AppFixture fixture)
         using var client = fixture.App.NewClient();
         using var response = await client.GetAsync($"/public/requests/{id}");
         var html = await response.Content.ReadAsStringAsync();
-        // A page for people, not an error: the status pages' re-execution would replace it with the generic one.
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Not found for machines and search engines, and still this page's own words for people, not the generic page.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("この依頼は公開されていません", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/public\"", html, StringComparison.Ordinal);
         if (title is not null)

@@ -13,6 +13,7 @@ public partial class AgreementDetail
     private string? _problem;
     private bool _busy;
     private bool _isStaff;
+    private bool _justSaved;
     private IDisposable? _subscription;
 
     [Parameter]
@@ -23,6 +24,9 @@ public partial class AgreementDetail
 
     [Inject]
     private IEventBroker Events { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
     private JapaneseFont Font { get; set; } = null!;
@@ -37,6 +41,7 @@ public partial class AgreementDetail
     {
         _subscription = Events.Subscribe(e => e is AgreementEvent changed && changed.AgreementId == Id ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
         _isStaff = (await CurrentUser.GetAsync()).IsStaff;
+        _justSaved = Navigation.HistoryEntryState == AgreementSaved.State;
         await LoadAsync();
     }
 

@@ -45,7 +45,9 @@ public partial class AgreementEditor
 
     private async Task SaveAsync()
     {
-        if (_draft is null || _busy || !Validate())
+        _errors.Clear();
+        Check(_errors);
+        if (_draft is null || _busy || _errors.Any)
         {
             return;
         }
@@ -63,7 +65,8 @@ public partial class AgreementEditor
             {
                 await Agreements.ReviseAsync(id.Value, terms, _draft.Version);
             }
-            Navigation.NavigateTo($"/agreements/{id}");
+            // The agreement's page announces the save (see AgreementDetail); the address stays the agreement's own.
+            Navigation.NavigateTo($"/agreements/{id}", new NavigationOptions { HistoryEntryState = AgreementSaved.State });
         }
         catch (DomainValidationException ex)
         {
@@ -83,29 +86,31 @@ public partial class AgreementEditor
         }
     }
 
-    private bool Validate()
+    // The form's own check; FormChecks runs it again as fields change, so a fixed field's message goes.
+    private void Check(FormErrors errors)
     {
-        _errors.Clear();
-        _errors.Required(nameof(TermsInput.Purpose), _input.Purpose, MaxText, LabelOf(nameof(TermsInput.Purpose)));
-        _errors.Required(nameof(TermsInput.GroupRole), _input.GroupRole, MaxText, LabelOf(nameof(TermsInput.GroupRole)));
-        _errors.Required(nameof(TermsInput.RegistrantRole), _input.RegistrantRole, MaxText, LabelOf(nameof(TermsInput.RegistrantRole)));
-        _errors.Required(nameof(TermsInput.Responsibilities), _input.Responsibilities, MaxText, LabelOf(nameof(TermsInput.Responsibilities)));
-        _errors.Required(nameof(TermsInput.CostSharing), _input.CostSharing, MaxText, LabelOf(nameof(TermsInput.CostSharing)));
-        _errors.Required(nameof(TermsInput.ResultsOwnership), _input.ResultsOwnership, MaxText, LabelOf(nameof(TermsInput.ResultsOwnership)));
+        errors.Required(nameof(TermsInput.Purpose), _input.Purpose, MaxText, LabelOf(nameof(TermsInput.Purpose)));
+        errors.Required(nameof(TermsInput.GroupRole), _input.GroupRole, MaxText, LabelOf(nameof(TermsInput.GroupRole)));
+        errors.Required(nameof(TermsInput.RegistrantRole), _input.RegistrantRole, MaxText, LabelOf(nameof(TermsInput.RegistrantRole)));
+        errors.Required(nameof(TermsInput.Responsibilities), _input.Responsibilities, MaxText, LabelOf(nameof(TermsInput.Responsibilities)));
+        errors.Required(nameof(TermsInput.CostSharing), _input.CostSharing, MaxText, LabelOf(nameof(TermsInput.CostSharing)));
+        errors.Required(nameof(TermsInput.ResultsOwnership), _input.ResultsOwnership, MaxText, LabelOf(nameof(TermsInput.ResultsOwnership)));
         if (_input.PeriodStart is null)
         {
-            _errors.AddMessage(nameof(TermsInput.PeriodStart), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodStart))]);
+            errors.AddMessage(nameof(TermsInput.PeriodStart), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodStart))]);
         }
         if (_input.PeriodEnd is null)
         {
-            _errors.AddMessage(nameof(TermsInput.PeriodEnd), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodEnd))]);
+            errors.AddMessage(nameof(TermsInput.PeriodEnd), L["FieldRequired", LabelOf(nameof(TermsInput.PeriodEnd))]);
         }
         else if (_input.PeriodStart is { } start && _input.PeriodEnd < start)
         {
-            _errors.AddMessage(nameof(TermsInput.PeriodEnd), L["Validation_EndBeforeStart", LabelOf(nameof(TermsInput.PeriodEnd))]);
+            errors.AddMessage(nameof(TermsInput.PeriodEnd), L["Validation_EndBeforeStart", LabelOf(nameof(TermsInput.PeriodEnd))]);
         }
-        return !_errors.Any;
     }
+
+    // MudBlazor's own check of a required field speaks with the same words as the form's.
+    private string RequiredText(string field) => L["FieldRequired", LabelOf(field)];
 
     private string LabelOf(string field) => field switch
     {

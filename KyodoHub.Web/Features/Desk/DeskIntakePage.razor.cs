@@ -18,7 +18,7 @@ public sealed partial class DeskIntakePage
     private FormErrors _errors = null!;
     private ReferenceLists? _lists;
     private IReadOnlyList<GroupChoice> _groups = [];
-    private int _groupId;
+    private GroupChoiceModel _choice = new();
     private bool _newGroup;
     private bool _saving;
     private int? _savedId;
@@ -42,12 +42,12 @@ public sealed partial class DeskIntakePage
     {
         _request = new RequestFormModel();
         _group = new GroupFormModel();
-        _groupId = 0;
+        _choice = new GroupChoiceModel();
     }
 
     private void ChooseGroup(int id)
     {
-        _groupId = id;
+        _choice.GroupId = id;
         // The request usually happens where the group is.
         if (_groups.FirstOrDefault(g => g.Id == id) is { } group && _request.AreaId == 0)
         {
@@ -61,7 +61,7 @@ public sealed partial class DeskIntakePage
         {
             _group.Validate(errors);
         }
-        else if (_groupId <= 0)
+        else if (_choice.GroupId <= 0)
         {
             errors.Add("GroupId", "Required");
         }
@@ -80,7 +80,7 @@ public sealed partial class DeskIntakePage
         _saving = true;
         try
         {
-            _savedId = await Intake.CreateAsync(_newGroup ? null : _groupId, _newGroup ? _group : null, _request.ToDetails());
+            _savedId = await Intake.CreateAsync(_newGroup ? null : _choice.GroupId, _newGroup ? _group : null, _request.ToDetails());
             _saves++;
             if (_newGroup)
             {
@@ -96,5 +96,11 @@ public sealed partial class DeskIntakePage
         {
             _saving = false;
         }
+    }
+
+    /// <summary>The registered group chosen, under the field name the checks use, so that its select is marked like every other input.</summary>
+    private sealed class GroupChoiceModel
+    {
+        public int GroupId { get; set; }
     }
 }

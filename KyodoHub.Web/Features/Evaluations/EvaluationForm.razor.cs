@@ -4,6 +4,7 @@ using KyodoHub.Web.Features.Account;
 using KyodoHub.Web.Features.Forms;
 using KyodoHub.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 
 namespace KyodoHub.Web.Features.Evaluations;
@@ -16,11 +17,8 @@ public partial class EvaluationForm
     private string? _problem;
     private bool _busy;
     private bool _done;
-    private int _goalsMet;
-    private int _rating;
-    private SynergyAnswer? _synergy;
-    private string? _comment;
-    private bool _consent;
+    private readonly EvaluationDraft _input = new();
+    private EditContext _context = null!;
 
     [Parameter]
     public int RequestId { get; set; }
@@ -34,6 +32,7 @@ public partial class EvaluationForm
     protected override async Task OnInitializedAsync()
     {
         _errors = new FormErrors(L);
+        _context = new EditContext(_input);
         try
         {
             _task = await Evaluations.GetTaskAsync(RequestId);
@@ -46,7 +45,9 @@ public partial class EvaluationForm
 
     private async Task SubmitAsync()
     {
-        if (_busy || !Validate())
+        _errors.Clear();
+        Check(_errors);
+        if (_busy || _errors.Any)
         {
             return;
         }
@@ -54,7 +55,7 @@ public partial class EvaluationForm
         _problem = null;
         try
         {
-            await Evaluations.SubmitAsync(RequestId, new EvaluationInput(_goalsMet, _rating, _synergy, _comment, _consent));
+            await Evaluations.SubmitAsync(RequestId, new EvaluationInput(_input.GoalsMet, _input.Rating, _input.Synergy, _input.Comment, _input.Consent));
             _done = true;
         }
         catch (DomainValidationException ex)
@@ -75,27 +76,30 @@ public partial class EvaluationForm
         }
     }
 
-    private bool Validate()
+    // The form's own check; FormChecks runs it again as answers change, so a fixed field's message goes.
+    private void Check(FormErrors errors)
     {
-        _errors.Clear();
-        if (_goalsMet is < 1 or > 5)
+        if (_input.GoalsMet is < 1 or > 5)
         {
-            _errors.AddMessage(nameof(Evaluation.GoalsMet), L["ChoiceRequired", LabelOf(nameof(Evaluation.GoalsMet))]);
+            errors.AddMessage(nameof(Evaluation.GoalsMet), L["ChoiceRequired", LabelOf(nameof(Evaluation.GoalsMet))]);
         }
-        if (_rating is < 1 or > 5)
+        if (_input.Rating is < 1 or > 5)
         {
-            _errors.AddMessage(nameof(Evaluation.Rating), L["ChoiceRequired", LabelOf(nameof(Evaluation.Rating))]);
+            errors.AddMessage(nameof(Evaluation.Rating), L["ChoiceRequired", LabelOf(nameof(Evaluation.Rating))]);
         }
-        if (_synergy is null)
+        if (_input.Synergy is null)
         {
-            _errors.AddMessage(nameof(Evaluation.Synergy), L["ChoiceRequired", LabelOf(nameof(Evaluation.Synergy))]);
+            errors.AddMessage(nameof(Evaluation.Synergy), L["ChoiceRequired", LabelOf(nameof(Evaluation.Synergy))]);
         }
-        if ((_comment?.Trim().Length ?? 0) > MaxComment)
+        if ((_input.Comment?.Trim().Length ?? 0) > MaxComment)
         {
-            _errors.AddMessage(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
+            errors.AddMessage(nameof(Evaluation.Comment), L["Validation_TooLongMax", LabelOf(nameof(Evaluation.Comment)), MaxComment]);
         }
-        return !_errors.Any;
     }
+
+    // A radio group tells the form it changed without a For: with one, MudBlazor would show the
+    // form's message a second time under the group.
+    private void Changed(string field) => _context.NotifyFieldChanged(_context.Field(field));
 
     private string LabelOf(string field) => field switch
     {
@@ -104,4 +108,14 @@ public partial class EvaluationForm
         nameof(Evaluation.Synergy) => L["EvaluationSynergyShort"],
         _ => L["EvaluationComment"],
     };
+
+    /// <summary>The form's answers; field names match the domain's so its errors land beside them.</summary>
+    private sealed class EvaluationDraft
+    {
+        public int GoalsMet { get; set; }
+        public int Rating { get; set; }
+        public SynergyAnswer? Synergy { get; set; }
+        public string? Comment { get; set; }
+        public bool Consent { get; set; }
+    }
 }

@@ -7,10 +7,18 @@ namespace KyodoHub.Web.Features.Forms;
 /// <summary>Finds the input a message's field name points at: "Title", "Sessions[1].End", "Group.Name".</summary>
 public static class FieldPath
 {
-    /// <summary>The field's identifier under the model (or under a model of <paramref name="others"/> by prefix), or null.</summary>
+    /// <summary>
+    /// The field's identifier under the model, or null. A key of <paramref name="others"/> ending in
+    /// a dot ("Group.") is a prefix whose model holds the rest; any other key names one field held by
+    /// its model under that same name ("GroupId").
+    /// </summary>
     public static FieldIdentifier? Resolve(object model, string field, IReadOnlyDictionary<string, object>? others = null)
     {
-        if (others?.FirstOrDefault(o => field.StartsWith(o.Key, StringComparison.Ordinal)) is { Key: not null } other)
+        if (others?.FirstOrDefault(o => o.Key == field) is { Key: not null } own)
+        {
+            model = own.Value;
+        }
+        else if (others?.FirstOrDefault(o => o.Key.EndsWith('.') && field.StartsWith(o.Key, StringComparison.Ordinal)) is { Key: not null } other)
         {
             (model, field) = (other.Value, field[other.Key.Length..]);
         }
