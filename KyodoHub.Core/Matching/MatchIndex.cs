@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KyodoHub.Core.Areas;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Skills;
@@ -13,7 +14,7 @@ namespace KyodoHub.Core.Matching;
 /// <para>
 /// Build it once at start-up with <see cref="Build(IEnumerable{Registrant}, Func{Registrant, RegistrantHistory}, IReadOnlyList{Area}, IReadOnlyList{SkillTag})"/>,
 /// keep it in a singleton, and replace it with <see cref="WithUpserted"/> / <see cref="WithRemoved"/>
-/// when a registrant or their history changes (a <c>RegistrantChanged</c> event, an accepted,
+/// (or <see cref="WithChanges"/> for many at once) when a registrant or their history changes (a <c>RegistrantChanged</c> event, an accepted,
 /// declined or completed assignment, an evaluation). Both copy the columns of one page of a few
 /// thousand registrants and share the rest, so they are cheap; the old index stays valid for
 /// rankings in flight, and the type is safe to share between threads. Updates are not merged:
@@ -186,6 +187,95 @@ public sealed class MatchIndex
         return new MatchIndex(Schema, Replace(pageIndex, with), Count - 1, _pageSize);
     }
 
+    /// <summary>
+    /// A new index with many registrants added or replaced and others taken out, in one step: the
+    /// changed registrants are encoded together and every page they touch is copied once, the
+    /// rest are shared. What a batch of changes (an import of thousands) costs is about one copy
+    /// of the pages it touches, not a page copy per registrant nor a rebuild of everyone.
+    /// </summary>
+    /// <param name="upserted">Registrants to add, or to replace when present, each once.</param>
+    /// <param name="removedIds">Registrants to take out; an id not in the index is ignored.</param>
+    /// <exception cref="ArgumentException">A registrant is unsaved, appears twice, or is both upserted and removed.</exception>
+    public MatchIndex WithChanges(IEnumerable<IndexedRegistrant> upserted, IEnumerable<int> removedIds)
+    {
+        ArgumentNullException.ThrowIfNull(upserted);
+        ArgumentNullException.ThrowIfNull(removedIds);
+        var entries = upserted.ToArray();
+        var ids = new int[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(entries[i], nameof(upserted));
+            RequireSaved(entries[i].Registrant);
+            ids[i] = entries[i].Registrant.Id;
+        }
+        Array.Sort(ids, entries);
+        var removed = removedIds.Distinct().Where(Contains).Order().ToArray();
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (ids[i] == ids[i - 1])
+            {
+                throw new ArgumentException($"Registrant {ids[i]} appears twice.", nameof(upserted));
+            }
+        }
+        if (removed.Any(id => Array.BinarySearch(ids, id) >= 0))
+        {
+            throw new ArgumentException("A registrant cannot be both upserted and removed.", nameof(removedIds));
+        }
+        if (entries.Length == 0 && removed.Length == 0)
+        {
+            return this;
+        }
+
+        var schema = Schema;
+        foreach (var entry in entries)
+        {
+            schema = schema.WithLanguages(entry.Registrant.Languages);
+        }
+        var words = schema.SkillWords;
+        var builder = new PageBuilder(words, entries.Length);
+        foreach (var entry in entries)
+        {
+            builder.Add(entry.Registrant, entry.History ?? RegistrantHistory.Empty, schema);
+        }
+        var encoded = builder.Build();
+
+        var pages = new List<IndexPage>(_pages.Length + 1);
+        var count = 0;
+        int e = 0, r = 0;
+        for (var p = 0; p < Math.Max(1, _pages.Length); p++)
+        {
+            // A page takes the changes below the next page's first id; the last takes the rest.
+            var below = p + 1 < _pages.Length ? _pages[p + 1].FirstId : long.MaxValue;
+            var eEnd = e;
+            while (eEnd < ids.Length && ids[eEnd] < below)
+            {
+                eEnd++;
+            }
+            var rEnd = r;
+            while (rEnd < removed.Length && removed[rEnd] < below)
+            {
+                rEnd++;
+            }
+            var page = p < _pages.Length ? _pages[p] : null;
+            if (eEnd == e && (rEnd == r || page is null))
+            {
+                if (page is not null)
+                {
+                    pages.Add(page);
+                    count += page.Count;
+                }
+            }
+            else
+            {
+                var merged = Merge(words, page, encoded, e, eEnd, removed.AsSpan(r, rEnd - r));
+                count += merged?.Count ?? 0;
+                AddSplit(pages, words, merged);
+            }
+            (e, r) = (eEnd, rEnd);
+        }
+        return new MatchIndex(schema, [.. pages], count, _pageSize);
+    }
+
     /// <summary>Finds a registrant's page and slot.</summary>
     /// <returns>Whether they are present; when not, the page and slot where they would go.</returns>
     internal bool Locate(int registrantId, out int pageIndex, out int slot)
@@ -214,6 +304,68 @@ public sealed class MatchIndex
         var at = _pages[lo].Find(registrantId);
         slot = at >= 0 ? at : ~at;
         return at >= 0;
+    }
+
+    // A page's registrants merged in id order with encoded rows [from, to), a row of the page
+    // giving way to an encoded row of the same id or leaving when its id is removed; null when
+    // nobody is left.
+    private static IndexPage? Merge(int words, IndexPage? page, IndexPage encoded, int from, int to, ReadOnlySpan<int> removed)
+    {
+        var slices = new List<PageSlice>();
+        var kept = 0;
+        var start = 0;
+        var e = from;
+        var r = 0;
+        var pageCount = page?.Count ?? 0;
+        for (var slot = 0; slot <= pageCount; slot++)
+        {
+            var id = slot < pageCount ? page!.Ids[slot] : long.MaxValue;
+            var encodedBefore = e;
+            while (e < to && encoded.Ids[e] <= id)
+            {
+                e++;
+            }
+            while (r < removed.Length && removed[r] < id)
+            {
+                r++;
+            }
+            var replaced = e > encodedBefore && encoded.Ids[e - 1] == id;
+            var gone = replaced || (r < removed.Length && removed[r] == id);
+            if (e > encodedBefore || gone || slot == pageCount)
+            {
+                if (slot > start)
+                {
+                    slices.Add(new PageSlice(page!, start, slot));
+                    kept += slot - start;
+                }
+                if (e > encodedBefore)
+                {
+                    slices.Add(new PageSlice(encoded, encodedBefore, e));
+                    kept += e - encodedBefore;
+                }
+                start = gone ? slot + 1 : slot;
+            }
+        }
+        return kept == 0 ? null : IndexPage.Concat(words, CollectionsMarshal.AsSpan(slices));
+    }
+
+    // Splits a merged page that grew to twice the page size into pages of the page size.
+    private void AddSplit(List<IndexPage> pages, int words, IndexPage? merged)
+    {
+        if (merged is null)
+        {
+            return;
+        }
+        if (merged.Count < 2 * _pageSize)
+        {
+            pages.Add(merged);
+            return;
+        }
+        for (int from = 0, to; from < merged.Count; from = to)
+        {
+            to = merged.Count - from < 2 * _pageSize ? merged.Count : from + _pageSize;
+            pages.Add(IndexPage.Concat(words, new PageSlice(merged, from, to)));
+        }
     }
 
     private static void RequireSaved(Registrant registrant)

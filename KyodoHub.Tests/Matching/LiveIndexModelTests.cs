@@ -26,6 +26,9 @@ namespace KyodoHub.Tests.Matching;
 [Collection(AppCollection.Name)]
 public class LiveIndexModelTests(AppFixture fixture)
 {
+    // More rows than the index reads in one query, so that its batch arrives in chunks.
+    private const int LargeImport = MatchIndexHolder.RefreshChunk + 7;
+
     private static int _counter;
 
     private KyodoAppFactory App => fixture.App;
@@ -50,6 +53,7 @@ public class LiveIndexModelTests(AppFixture fixture)
 
     private static readonly Gen<Step> OneStep = Gen.Frequency(
         (3, Gen.Select(Gen.Int[1, 4], Gen.Bool).Select(t => (Step)new Import(t.Item1, t.Item2))),
+        (1, Gen.Bool.Select(skills => (Step)new Import(LargeImport, skills))),
         (2, Gen.Int[1, 9].Select(c => (Step)new DeskRegistration(c))),
         (3, Gen.Select(Gen.Int[0, 20], Gen.Int[0, 6], Gen.Int[6, 18], Gen.Int[1, 4]).Select(t => (Step)new Weekly(t.Item1, t.Item2, t.Item3, t.Item4))),
         (2, Gen.Select(Gen.Int[0, 20], Gen.Int[1, 12]).Select(t => (Step)new Cap(t.Item1, t.Item2))),
@@ -62,6 +66,12 @@ public class LiveIndexModelTests(AppFixture fixture)
     public async Task TheLiveIndexEqualsAFreshBuildAfterEveryKindOfChange()
     {
         await OneStep.Array[3, 10].SampleAsync(RunAsync, iter: 6, threads: 1, print: s => string.Join(", ", s.Select(x => x.ToString())));
+    }
+
+    [Fact]
+    public async Task AnImportReadInSeveralChunksReachesTheIndexWhole()
+    {
+        await RunAsync([new Import(LargeImport, WithSkills: true), new Cap(7, 3), new Import(2, WithSkills: false), new BulkCap(5), new Deletion(3)]);
     }
 
     [Fact]

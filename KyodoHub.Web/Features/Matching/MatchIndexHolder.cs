@@ -14,8 +14,11 @@ namespace KyodoHub.Web.Features.Matching;
 /// </summary>
 public sealed class MatchIndexHolder : IHostedService, IDisposable
 {
-    /// <summary>Above this many registrants in one change, reading everyone afresh is cheaper than upserting each.</summary>
-    internal const int RebuildAbove = 500;
+    /// <summary>
+    /// Registrants read per query when refreshing: a few set-based queries for a batch of
+    /// thousands, each with a parameter list well inside what either database allows.
+    /// </summary>
+    internal const int RefreshChunk = 1_000;
 
     private readonly IDbContextFactory<KyodoDbContext> _factory;
     private readonly IEventBroker _broker;
@@ -99,9 +102,7 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
             {
                 ids.UnionWith(await db.Assignments.Where(a => requestIds.Contains(a.RequestId)).Select(a => a.RegistrantId).ToListAsync(cancellationToken));
             }
-            Volatile.Write(ref _index, ids.Count > RebuildAbove
-                ? await BuildAsync(db, cancellationToken)
-                : await UpsertAsync(db, index, ids, cancellationToken));
+            Volatile.Write(ref _index, await WithChangesAsync(db, index, ids, cancellationToken));
         }
         finally
         {
@@ -214,17 +215,20 @@ public sealed class MatchIndexHolder : IHostedService, IDisposable
         ? RefreshAsync(e.RegistrantIds, e.RequestIds, _stopping.Token)
         : Task.CompletedTask;
 
-    private async Task<MatchIndex> UpsertAsync(KyodoDbContext db, MatchIndex index, HashSet<int> ids, CancellationToken cancellationToken)
+    // The registrants read in chunks, then added, replaced or (when no longer in the database)
+    // taken out in one step, whether one changed or a whole import.
+    private async Task<MatchIndex> WithChangesAsync(KyodoDbContext db, MatchIndex index, HashSet<int> ids, CancellationToken cancellationToken)
     {
-        var registrants = await db.Registrants.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var histories = await RegistrantHistoryQuery.LoadAsync(db, _clock.GetUtcNow(), ids, cancellationToken);
-        foreach (var id in ids.Order())
+        var now = _clock.GetUtcNow();
+        var upserted = new List<IndexedRegistrant>(ids.Count);
+        foreach (var chunk in ids.Order().Chunk(RefreshChunk))
         {
-            index = registrants.TryGetValue(id, out var registrant)
-                ? index.WithUpserted(registrant, histories.GetValueOrDefault(id) ?? RegistrantHistory.Empty)
-                : index.WithRemoved(id);
+            var registrants = await db.Registrants.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(cancellationToken);
+            var histories = await RegistrantHistoryQuery.LoadAsync(db, now, chunk, cancellationToken);
+            upserted.AddRange(registrants.Select(r => new IndexedRegistrant(r, histories.GetValueOrDefault(r.Id) ?? RegistrantHistory.Empty)));
         }
-        return index;
+        var found = upserted.Select(u => u.Registrant.Id).ToHashSet();
+        return index.WithChanges(upserted, ids.Where(id => !found.Contains(id)));
     }
 
     private async Task<MatchIndex> BuildAsync(KyodoDbContext db, CancellationToken cancellationToken)
