@@ -17,15 +17,6 @@ public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"{page.Url} scrolls sideways: {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide");
 
-    // Set KYODO_SCREENSHOTS to a folder to keep a picture of each page looked at.
-    private static async Task KeepPictureAsync(IPage page, string name, PageLook look)
-    {
-        if (Environment.GetEnvironmentVariable("KYODO_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{look}.png"), FullPage = true });
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Looks))]
     public async Task TheRegistrantPageFitsTheScreenAndShowsTheContactOnRequest(bool english, int width)
@@ -41,7 +32,7 @@ public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
         await page.Locator("[data-testid=registrant-contact] button").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=contact-details]")).ToContainTextAsync(person.Phone);
         await AssertNoHorizontalScrollAsync(page);
-        await KeepPictureAsync(page, "registrant", look);
+        await Screenshots.TakeAsync(page, "registrant", look);
         await page.Context.CloseAsync();
     }
 
@@ -66,7 +57,7 @@ public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
         Assert.Contains("action=ViewContact", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("[data-testid=audit-record] a").First).ToHaveTextAsync(person.Name);
         await AssertNoHorizontalScrollAsync(page);
-        await KeepPictureAsync(page, "audit", look);
+        await Screenshots.TakeAsync(page, "audit", look);
         await page.Context.CloseAsync();
     }
 }

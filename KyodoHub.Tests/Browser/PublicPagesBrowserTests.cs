@@ -10,7 +10,6 @@ namespace KyodoHub.Tests.Browser;
 
 /// <summary>
 /// The public pages, reports and plan page in both languages, on a desktop and on a phone.
-/// With <c>KYODO_SCREENSHOTS=folder</c> set, each page is also saved there as a PNG.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
@@ -75,10 +74,6 @@ public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{name} at {look} scrolls sideways by {overflow} px");
-        if (Environment.GetEnvironmentVariable("KYODO_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{look}.png"), FullPage = true });
-        }
+        await Screenshots.TakeAsync(page, name, look);
     }
 }

@@ -2,14 +2,22 @@ using Microsoft.Playwright;
 
 namespace KyodoHub.Tests.Infrastructure;
 
-/// <summary>Full-page screenshots for a person to look at, in KYODO_SHOTS (or the temp folder).</summary>
+/// <summary>
+/// Full-page screenshots for a person to look at: set KYODO_SCREENSHOTS to a folder and every
+/// browser test that shows a page keeps a picture of it there. Without it nothing is written.
+/// </summary>
 internal static class Screenshots
 {
-    public static Task TakeAsync(IPage page, string name, PageLook look)
+    private static readonly string? Folder = Environment.GetEnvironmentVariable("KYODO_SCREENSHOTS") is { Length: > 0 } set ? set : null;
+
+    public static async Task TakeAsync(IPage page, string name, PageLook look)
     {
-        var folder = Environment.GetEnvironmentVariable("KYODO_SHOTS") is { Length: > 0 } set ? set : Path.Combine(Path.GetTempPath(), "kyodo-shots");
-        Directory.CreateDirectory(folder);
-        return page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{look}.png"), FullPage = true });
+        if (Folder is null)
+        {
+            return;
+        }
+        Directory.CreateDirectory(Folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{look}.png"), FullPage = true });
     }
 
     /// <summary>True when the page is no wider than its viewport: nothing to scroll sideways on a phone.</summary>

@@ -2,6 +2,9 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using KyodoHub.Web.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KyodoHub.Tests.Localization;
 
@@ -61,6 +64,38 @@ public sealed class VocabularyTests
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
         }
+    }
+
+    [Theory]
+    [InlineData("en", 1, "You have 1 offer waiting for your answer.")]
+    [InlineData("en", 2, "You have 2 offers waiting for your answer.")]
+    [InlineData("ja-JP", 1, "回答待ちの打診が1件あります。")]
+    [InlineData("ja-JP", 2, "回答待ちの打診が2件あります。")]
+    public void ACountReadsAsTheLanguageCountsOneThingOrMore(string culture, int count, string expected)
+    {
+        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)
+            .Create(typeof(SharedResource));
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(expected, localizer.Count("PendingOffersCount", count));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
+    public void NoEnglishUiStringCountsWithAParenthesisedPlural()
+    {
+        var resources = new ResourceManager(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
+        var set = resources.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false)!;
+        var offending = set.Cast<DictionaryEntry>().Where(e => e.Value is string v && v.Contains("(s)", StringComparison.Ordinal) || e.Value is string w && w.Contains("(ies)", StringComparison.Ordinal))
+            .Select(e => (string)e.Key).Order().ToList();
+
+        Assert.True(offending.Count == 0, $"Write a _one text instead of (s) in: {string.Join(' ', offending)}");
     }
 
     // The neutral resources are the Japanese ones (SharedResource.resx).

@@ -34,6 +34,13 @@ public static class DisplayFormats
     public static string Name<T>(this IStringLocalizer localizer, T value) where T : struct, Enum =>
         localizer[$"{typeof(T).Name}_{value}"];
 
+    /// <summary>
+    /// A sentence about a number of things: the text under <c>key_one</c> when there is exactly one
+    /// and the language has such a text (English: "1 offer"), otherwise the one under <c>key</c>.
+    /// </summary>
+    public static string Count(this IStringLocalizer localizer, string key, int count) =>
+        count == 1 && localizer[key + "_one", count] is { ResourceNotFound: false } one ? one : localizer[key, count];
+
     /// <summary>Items of a list shown to people, joined as the current language writes lists: 「、」 or ", ".</summary>
     public static string List(IEnumerable<string> items) => string.Join(IsJapanese ? "、" : ", ", items);
 

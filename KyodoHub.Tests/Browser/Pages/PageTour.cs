@@ -56,6 +56,7 @@ public sealed class PageTour(BrowserAppFixture fixture, string role, PageLook lo
                     {
                         failures.AddRange((await check(page)).Select(problem => $"{where}: {problem}"));
                     }
+                    await Screenshots.TakeAsync(page, $"{role}{url.Replace('/', '_')}", look);
                 }
                 catch (Exception e) when (e is PlaywrightException or TimeoutException)
                 {

@@ -4,7 +4,7 @@ namespace KyodoHub.Tests.Browser.Pages;
 
 /// <summary>
 /// What a phone user would see go wrong: a page wider than the screen, an app bar on two lines, a
-/// button or chip whose label breaks onto a second line.
+/// button or chip whose label breaks onto a second line, a table squeezed to a character a line.
 /// </summary>
 public static class PhoneLayoutCheck
 {
@@ -36,6 +36,16 @@ public static class PhoneLayoutCheck
           }
           for (const el of document.querySelectorAll('button, .mud-button-root, .mud-chip, [role=button], [role=tab]')) {
             if (visible(el) && !el.closest('.mud-appbar') && lines(el) > 1) problems.push(`label wraps: 「${name(el)}」`);
+          }
+          // A table squeezed to one or two characters a line: 「依／頼／団／体」 down a column.
+          for (const cell of document.querySelectorAll('td, th')) {
+            const head = cell.closest('thead');
+            if (!visible(cell) || head && head.getBoundingClientRect().width <= 1) continue; // a stacked table's header, kept for screen readers only
+            const size = parseFloat(getComputedStyle(cell).fontSize) || 16;
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (tops.size >= 3 && cell.getBoundingClientRect().width < size * 4) problems.push(`table column too narrow to read: 「${name(cell)}」`);
           }
           return [...new Set(problems)];
         }

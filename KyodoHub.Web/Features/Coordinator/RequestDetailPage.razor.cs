@@ -115,7 +115,7 @@ public sealed partial class RequestDetailPage
         try
         {
             var sent = await OfferService.SendAsync(RequestId, _selected.ToList(), _weights);
-            Show(L["OffersSent", sent.Count], Severity.Success);
+            Show(L.Count("OffersSent", sent.Count), Severity.Success);
             _selected = new HashSet<int>();
         }
         catch (DomainRuleException ex)

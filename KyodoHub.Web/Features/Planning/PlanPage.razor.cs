@@ -89,7 +89,7 @@ public sealed partial class PlanPage
         try
         {
             var sent = await Planning.SendAsync(_offers);
-            (_message, _severity) = (L["OffersSent", sent], Severity.Success);
+            (_message, _severity) = (L.Count("OffersSent", sent), Severity.Success);
             _view = null;
             _offers = [];
         }
