@@ -14,7 +14,7 @@ public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
     private static PageLook LookOf(bool english, int width) => PageLook.All.Single(l => l.English == english && l.Width == width);
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+        Assert.True(await Screenshots.FitsTheWidthAsync(page),
             $"{page.Url} scrolls sideways: {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide");
 
     [Theory]

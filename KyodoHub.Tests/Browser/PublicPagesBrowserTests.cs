@@ -72,8 +72,7 @@ public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
 
     private static async Task AssertFitsAsync(IPage page, string name, PageLook look)
     {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{name} at {look} scrolls sideways by {overflow} px");
+        Assert.True(await Screenshots.FitsTheWidthAsync(page), $"{name} at {look} scrolls sideways");
         await Screenshots.TakeAsync(page, name, look);
     }
 }

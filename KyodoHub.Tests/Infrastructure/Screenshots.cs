@@ -20,7 +20,10 @@ internal static class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{look}.png"), FullPage = true });
     }
 
-    /// <summary>True when the page is no wider than its viewport: nothing to scroll sideways on a phone.</summary>
+    /// <summary>
+    /// True when the page is no wider than the screen: nothing to scroll sideways on a phone. The
+    /// screen, not the window: a phone widens its window to fit a page that overflows and zooms out.
+    /// </summary>
     public static Task<bool> FitsTheWidthAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+        page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= Math.min(window.innerWidth, screen.width)");
 }

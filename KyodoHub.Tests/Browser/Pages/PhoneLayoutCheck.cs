@@ -14,7 +14,9 @@ public static class PhoneLayoutCheck
         () => {
           const problems = [];
           const root = document.scrollingElement;
-          if (root.scrollWidth > window.innerWidth) problems.push(`page scrolls sideways: ${root.scrollWidth}px wide in ${window.innerWidth}px`);
+          // The screen, not the window: a phone widens its window to fit a page that overflows, and zooms out.
+          const width = Math.min(window.innerWidth, screen.width);
+          if (root.scrollWidth > width) problems.push(`page scrolls sideways: ${root.scrollWidth}px wide on a ${width}px screen`);
           const lines = el => {
             const lineHeight = parseFloat(getComputedStyle(el).fontSize) || 16;
             const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
