@@ -7,7 +7,9 @@ namespace KyodoHub.Tests.Browser;
 /// <summary>
 /// Every page of every role, and the public pages, in Japanese and English, at 1280 px and on a
 /// 390 × 844 phone: axe-core finds no WCAG 2.1 A or AA violation, and on the phone no page scrolls
-/// sideways, the app bar stays on one line and no button or chip breaks its label. The four looks
+/// sideways, the app bar stays on one line and no button or chip breaks its label. A page that
+/// several roles open is checked once per look, as one of them (<see cref="RoutablePage.IsCheckedBy"/>);
+/// every role's home is checked, and with it that role's menus. The four looks
 /// of a role are toured side by side, one browser context each: axe keeps a browser process busy
 /// while the app waits, so the tours share the machine instead of queueing.
 /// </summary>

@@ -22,6 +22,20 @@ public sealed partial record RoutablePage(string Template, IReadOnlyList<string>
     public static IReadOnlyList<RoutablePage> Of(string role) =>
         All.Where(p => role == Anonymous ? p.Roles.Count == 0 : p.Roles.Contains(role)).ToList();
 
+    // Who checks a page that several roles open: the role that works there most, so that the
+    // administrator, who may open nearly everything, checks only the pages that are its own.
+    private static readonly string[] CheckOrder = [Web.Identity.Roles.Coordinator, Web.Identity.Roles.DeskStaff, Web.Identity.Roles.Registrant, Web.Identity.Roles.GroupContact, Web.Identity.Roles.Administrator];
+
+    /// <summary>
+    /// Whether the tour of <paramref name="role"/> checks this page: each page is checked by one of
+    /// the roles that open it, and every role's home, so that each role's menus are checked too.
+    /// The others still open it, to follow its links.
+    /// </summary>
+    public bool IsCheckedBy(string role) =>
+        role == Anonymous
+        || Template == Web.Identity.Roles.HomeOf(role)
+        || CheckOrder.First(Roles.Contains) == role;
+
     public bool HasParameters => Template.Contains('{', StringComparison.Ordinal);
 
     /// <summary>Whether a link's path opens this page, e.g. <c>/agreements/3/print</c> for <c>/agreements/{Id:int}/print</c>.</summary>
