@@ -1,4 +1,5 @@
 using System.Globalization;
+using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,14 +21,14 @@ public sealed class SubscriberCultureTests
     {
         var broker = new InProcessEventBroker(TimeProvider.System, NullLogger<InProcessEventBroker>.Instance);
         var seen = new List<string>();
-        using var subscription = InCulture(subscriber, () => broker.Subscribe(async _ =>
+        using var subscription = TestCulture.In(subscriber, () => broker.Subscribe(async _ =>
         {
             seen.Add(DisplayFormats.Date(Day));
             await Task.Yield();
             seen.Add(DisplayFormats.Date(Day));
         }));
 
-        await InCulture(publisher, () => broker.PublishAsync(new AgreementEvent(1, 1, Core.Agreements.AgreementState.Draft)));
+        await TestCulture.In(publisher, () => broker.PublishAsync(new AgreementEvent(1, 1, Core.Agreements.AgreementState.Draft)));
 
         Assert.Equal([expected, expected], seen);
     }
@@ -42,10 +43,10 @@ public sealed class SubscriberCultureTests
             seen.Add(DisplayFormats.Date(Day));
             return Task.CompletedTask;
         };
-        InCulture("en", () => status.Reconnected += handler);
+        TestCulture.In("en", () => status.Reconnected += handler);
         await status.SetAsync(false);
 
-        await InCulture("ja-JP", () => status.SetAsync(true));
+        await TestCulture.In("ja-JP", () => status.SetAsync(true));
         status.Reconnected -= handler;
         await status.SetAsync(false);
         await status.SetAsync(true);
@@ -58,9 +59,9 @@ public sealed class SubscriberCultureTests
     {
         var status = new LiveStatus();
         var seen = new List<string>();
-        InCulture("ja-JP", () => status.Changed += () => seen.Add(DisplayFormats.Date(Day)));
+        TestCulture.In("ja-JP", () => status.Changed += () => seen.Add(DisplayFormats.Date(Day)));
 
-        InCulture("en", () =>
+        TestCulture.In("en", () =>
         {
             status.Set(true);
             Assert.Equal("en", CultureInfo.CurrentUICulture.Name);
@@ -68,24 +69,4 @@ public sealed class SubscriberCultureTests
 
         Assert.Equal(["2027年1月13日(水)"], seen);
     }
-
-    private static T InCulture<T>(string name, Func<T> action)
-    {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
-    }
-
-    private static void InCulture(string name, Action action) => InCulture(name, () =>
-    {
-        action();
-        return 0;
-    });
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,7 @@ public sealed class VocabularyTests
         ("人材", "登録者"),
         ("エントリー", "応募"),
         (", ", "、"),
+        (": ", "："),
     ];
 
     public static TheoryData<string, string> Variants()
@@ -54,16 +56,7 @@ public sealed class VocabularyTests
     [InlineData("en", "将棋・囲碁, 書道, 傾聴")]
     public void AListIsJoinedAsThePagesLanguageWritesLists(string culture, string expected)
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            Assert.Equal(expected, DisplayFormats.List(["将棋・囲碁", "書道", "傾聴"]));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        Assert.Equal(expected, TestCulture.In(culture, () => DisplayFormats.List(["将棋・囲碁", "書道", "傾聴"])));
     }
 
     [Theory]
@@ -73,18 +66,17 @@ public sealed class VocabularyTests
     [InlineData("ja-JP", 2, "回答待ちの打診が2件あります。")]
     public void ACountReadsAsTheLanguageCountsOneThingOrMore(string culture, int count, string expected)
     {
-        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            Assert.Equal(expected, localizer.Count("PendingOffersCount", count));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        var localizer = Localizer();
+        Assert.Equal(expected, TestCulture.In(culture, () => localizer.Count("PendingOffersCount", count)));
+    }
+
+    [Theory]
+    [InlineData("ja-JP", "決定／定員：")]
+    [InlineData("en", "Filled / seats: ")]
+    public void ALabelIsPunctuatedAsThePagesLanguageWritesIt(string culture, string expected)
+    {
+        var localizer = Localizer();
+        Assert.Equal(expected, TestCulture.In(culture, () => localizer.Label("Seats")));
     }
 
     [Fact]
@@ -105,4 +97,7 @@ public sealed class VocabularyTests
         var set = resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
         return set.Cast<DictionaryEntry>().Select(e => ((string)e.Key, e.Value as string ?? ""));
     }
+
+    private static IStringLocalizer Localizer() =>
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(SharedResource));
 }

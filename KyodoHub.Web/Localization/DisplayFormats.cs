@@ -41,6 +41,9 @@ public static class DisplayFormats
     public static string Count(this IStringLocalizer localizer, string key, int count) =>
         count == 1 && localizer[key + "_one", count] is { ResourceNotFound: false } one ? one : localizer[key, count];
 
+    /// <summary>A label before its value, punctuated as the current language writes it: 「席数：」 or "Seats: ".</summary>
+    public static string Label(this IStringLocalizer localizer, string key) => localizer[key] + (IsJapanese ? "：" : ": ");
+
     /// <summary>Items of a list shown to people, joined as the current language writes lists: 「、」 or ", ".</summary>
     public static string List(IEnumerable<string> items) => string.Join(IsJapanese ? "、" : ", ", items);
 
