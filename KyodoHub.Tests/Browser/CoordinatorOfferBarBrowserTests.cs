@@ -11,13 +11,11 @@ namespace KyodoHub.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class CoordinatorOfferBarBrowserTests(BrowserAppFixture fixture)
 {
-    public static TheoryData<string> Looks => ["ja-1280", "en-1280", "ja-390", "en-390"];
-
     [Theory]
-    [MemberData(nameof(Looks))]
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheSendBarStaysVisibleWhileScrollingAndShowsItsResultBesideTheButton(string name)
     {
-        var look = PageLook.All.Single(l => l.ToString() == name);
+        var look = PageLook.Named(name);
         var request = await TestRequests.PostAsync(fixture.App, TestRequests.Valid(headcount: 3, daysAhead: 240 + PageLook.All.ToList().IndexOf(look)));
         var page = await fixture.SignedInPageAsync(Roles.Coordinator, look);
         await page.GotoAsync($"/coordinator/requests/{request.Id}");

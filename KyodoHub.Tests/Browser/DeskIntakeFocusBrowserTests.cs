@@ -32,13 +32,10 @@ public class DeskIntakeFocusBrowserTests(BrowserAppFixture fixture)
     }
 
     [Theory]
-    [InlineData(false, 1280)]
-    [InlineData(true, 1280)]
-    [InlineData(false, 390)]
-    [InlineData(true, 390)]
-    public async Task TheConfirmationFitsEverySize(bool english, int width)
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
+    public async Task TheConfirmationFitsEverySize(string lookName)
     {
-        var look = new PageLook(english, width, width < 600 ? 844 : 800);
+        var look = PageLook.Named(lookName);
         var desk = await fixture.SignedInPageAsync(Roles.DeskStaff, look);
         try
         {

@@ -9,19 +9,17 @@ namespace KyodoHub.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
 {
-    public static TheoryData<bool, int> Looks => new() { { false, 390 }, { true, 390 }, { false, 1280 }, { true, 1280 } };
 
-    private static PageLook LookOf(bool english, int width) => PageLook.All.Single(l => l.English == english && l.Width == width);
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page) =>
         Assert.True(await Screenshots.FitsTheWidthAsync(page),
             $"{page.Url} scrolls sideways: {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide");
 
     [Theory]
-    [MemberData(nameof(Looks))]
-    public async Task TheRegistrantPageFitsTheScreenAndShowsTheContactOnRequest(bool english, int width)
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
+    public async Task TheRegistrantPageFitsTheScreenAndShowsTheContactOnRequest(string lookName)
     {
-        var look = LookOf(english, width);
+        var look = PageLook.Named(lookName);
         var person = await DeskPagesTestData.PersonWithHistoryAsync(fixture.App);
         var page = await fixture.SignedInPageAsync(Roles.DeskStaff, look);
         await page.GotoAsync($"/desk/registrants/{person.Id}");
@@ -37,10 +35,10 @@ public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
     }
 
     [Theory]
-    [MemberData(nameof(Looks))]
-    public async Task TheAuditLogFitsTheScreenAndKeepsItsSearchInTheAddress(bool english, int width)
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
+    public async Task TheAuditLogFitsTheScreenAndKeepsItsSearchInTheAddress(string lookName)
     {
-        var look = LookOf(english, width);
+        var look = PageLook.Named(lookName);
         var person = await DeskPagesTestData.PersonWithHistoryAsync(fixture.App);
         await using (var scope = ScopeAs.User(fixture.App.Services, Roles.DeskStaff, userName: "desk-browser@kyodohub.example"))
         {

@@ -68,13 +68,10 @@ public class FormsBrowserTests(BrowserAppFixture fixture)
     }
 
     [Theory]
-    [InlineData(false, 1280)]
-    [InlineData(true, 1280)]
-    [InlineData(false, 390)]
-    [InlineData(true, 390)]
-    public async Task TheChangedPagesFitEverySize(bool english, int width)
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
+    public async Task TheChangedPagesFitEverySize(string lookName)
     {
-        var look = new PageLook(english, width, width < 600 ? 844 : 800);
+        var look = PageLook.Named(lookName);
         var requestId = await FinishedRequestOfTheDemoGroupAsync();
         var group = await fixture.SignedInPageAsync(Roles.GroupContact, look);
         var coordinator = await fixture.SignedInPageAsync(Roles.Coordinator, look);
@@ -120,7 +117,7 @@ public class FormsBrowserTests(BrowserAppFixture fixture)
             await desk.GetByTestId("edit-registrant").ClickAsync();
             await desk.Locator("#edit-cap").FillAsync("5");
             await desk.GetByTestId("save-registrant").ClickAsync();
-            await Assertions.Expect(desk.GetByTestId("history-detail").First).ToContainTextAsync(english ? "Activities per month at most" : "1か月の活動上限（回）");
+            await Assertions.Expect(desk.GetByTestId("history-detail").First).ToContainTextAsync(look.English ? "Activities per month at most" : "1か月の活動上限（回）");
             await Shot(desk, "registrant-history", look);
         }
         finally

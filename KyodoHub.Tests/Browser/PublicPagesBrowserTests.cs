@@ -14,13 +14,11 @@ namespace KyodoHub.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
 {
-    public static TheoryData<string> Looks => new(PageLook.All.Select(l => l.ToString()));
-
     [Theory]
-    [MemberData(nameof(Looks))]
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task ThePublicTopAndRequestPagesFitTheScreenWithoutSideways(string lookName)
     {
-        var look = PageLook.All.Single(l => l.ToString() == lookName);
+        var look = PageLook.Named(lookName);
         var page = await fixture.NewPageAsync(look);
         try
         {
@@ -40,10 +38,10 @@ public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
     }
 
     [Theory]
-    [MemberData(nameof(Looks))]
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheReportsAndPlanPagesFitTheScreenWithoutSideways(string lookName)
     {
-        var look = PageLook.All.Single(l => l.ToString() == lookName);
+        var look = PageLook.Named(lookName);
         var page = await fixture.SignedInPageAsync(Roles.Coordinator, look);
         try
         {
