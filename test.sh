@@ -55,7 +55,8 @@ status=0
 dotnet build KyodoHub.sln || status=$?
 if [ $status -eq 0 ]; then
   # The same tests on each database; the scale-out tests need PostgreSQL and run once, there, and
-  # the tours of every page (accessibility, phone layout), which check markup, run once on SQLite.
+  # the tours of every page (accessibility, phone layout) and the other checks of a page in four
+  # looks, which check markup, not data, run once on SQLite.
   # Extra arguments go to both runs (a --filter of your own replaces these).
   sqlite_only=(--filter "Database!=PostgreSQL")
   postgres_only=(--filter "Database!=SQLite")
