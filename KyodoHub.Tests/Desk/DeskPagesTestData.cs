@@ -44,6 +44,19 @@ internal static class DeskPagesTestData
     public static async Task<KyodoDbContext> Db(KyodoAppFactory app) =>
         await app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
 
+    /// <summary>Signs the bUnit context in as the desk's 窓口相談員, desk@kyodohub.example.</summary>
+    public static void SignInAsDeskStaff(this BunitContext context) =>
+        context.AddAuthorization().SetAuthorized("desk@kyodohub.example").SetRoles(Roles.DeskStaff)
+            .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "desk-user-id"));
+
+    /// <summary>
+    /// Makes the bUnit context's signed-in user the actor of the saves that follow, as a circuit
+    /// does (see <c>AuditCircuitHandler</c>). Call it in the test's own body: the actor is the
+    /// calling flow's, and an async helper's flow ends with it.
+    /// </summary>
+    public static void AuditAsSignedInUser(this BunitContext context) =>
+        AuditAmbient.Use(context.Services.GetRequiredService<AuditActorSource>());
+
     /// <summary>The staff pages' services on the running app, for a bUnit context.</summary>
     public static void AddStaffPageServices(this BunitContext context, KyodoAppFactory app)
     {
@@ -56,6 +69,9 @@ internal static class DeskPagesTestData
         services.AddScoped<ContactDetailsService>();
         services.AddScoped<RegistrantSearchService>();
         services.AddScoped<RegistrantRecordService>();
+        services.AddScoped<Web.Features.Me.MyRegistrant>();
+        services.AddScoped<Web.Features.Me.MyProfileService>();
+        services.AddScoped<Web.Features.Me.MyAvailabilityService>();
         services.AddScoped<DeletionRequestService>();
     }
 }

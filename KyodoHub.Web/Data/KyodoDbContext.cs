@@ -59,10 +59,13 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         var aggregates = ChangeTracker.Entries<AggregateRoot>().ToList();
         foreach (var entry in aggregates)
         {
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && HasChangedOwned(entry)))
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && OwnedChanges.Of(entry).Count > 0))
             {
                 entry.Entity.IncrementVersion();
-                entry.State = EntityState.Modified;
+                // Only the version joins the changed columns: marking the whole entry modified
+                // would write, and audit, every column. Set here, not left to change detection,
+                // which a bulk save may have switched off.
+                entry.Property(nameof(AggregateRoot.Version)).IsModified = true;
             }
         }
         var events = aggregates.SelectMany(e => e.Entity.DomainEvents).ToList();
@@ -155,13 +158,6 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KyodoDbContext).Assembly, t => t.Namespace == typeof(Configurations.RegistrantConfiguration).Namespace);
     }
-
-    // A change to an owned collection (skills, sessions) leaves the owner Unchanged; it still
-    // is a change of the aggregate and must move its version on.
-    private static bool HasChangedOwned(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AggregateRoot> entry) =>
-        entry.Navigations.Any(n => n.Metadata.TargetEntityType.IsOwned()
-            && n.CurrentValue is System.Collections.IEnumerable items
-            && items.Cast<object>().Any(item => entry.Context.Entry(item).State is EntityState.Added or EntityState.Deleted or EntityState.Modified));
 }
 
 /// <summary>Publishes domain events, and what the save changed of the match engine's inputs, after they have been saved.</summary>

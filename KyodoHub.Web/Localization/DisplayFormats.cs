@@ -54,6 +54,13 @@ public static class DisplayFormats
                 .Where(p => programs.HasFlag(p))
                 .Select(p => localizer.Name(p)));
 
+    /// <summary>A language's name (resource key <c>Language_{code}</c>), or its code when the app has no name for it.</summary>
+    public static string Language(this IStringLocalizer localizer, string code) =>
+        localizer[$"Language_{code}"] is { ResourceNotFound: false } name ? name.Value : code;
+
+    /// <summary>A skill with its level: 書道（初級）, or Calligraphy (Beginner).</summary>
+    public static string SkillWithLevel(string skill, string level) => IsJapanese ? $"{skill}（{level}）" : $"{skill} ({level})";
+
     /// <summary>The Japanese or English name, as the current language wants.</summary>
     public static string Pick(string ja, string en) => IsJapanese ? ja : en;
 }

@@ -7,7 +7,7 @@ namespace KyodoHub.Web.Features.Audit;
 
 /// <summary>
 /// Turns the changes of one save into audit entries: every domain record created, updated or
-/// deleted, with the names (never the values) of the properties that changed. The database
+/// deleted, with the names (never the values) of the properties and owned collections that changed. The database
 /// context captures before it saves and writes the entries in the same transaction afterwards,
 /// once new records have their ids.
 /// </summary>
@@ -55,7 +55,8 @@ public static class AuditTrail
 
     private static string? ChangedProperties(EntityEntry entry)
     {
-        var names = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name).ToList();
+        var names = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name)
+            .Concat(Data.OwnedChanges.Of(entry)).ToList();
         return names.Count == 0 ? null : string.Join(',', names);
     }
 }

@@ -11,7 +11,8 @@ namespace KyodoHub.Web.Features.Desk;
 
 /// <summary>
 /// A registrant's page for staff: everything the centre knows of them but their contact details,
-/// which one click shows (and the audit log records), and a form for the profile.
+/// which one click shows (and the audit log records), a form for the profile, and the registrant's
+/// own editors for skills, languages and availability, for staff taking a caller's changes.
 /// </summary>
 public partial class RegistrantPage
 {
@@ -22,6 +23,8 @@ public partial class RegistrantPage
     private DateTimeOffset _now;
     private bool _loaded;
     private bool _saving;
+    private bool _editSkills;
+    private bool _editAvailability;
     private string? _message;
     private Severity _severity;
 
@@ -45,6 +48,8 @@ public partial class RegistrantPage
     protected override async Task OnParametersSetAsync()
     {
         _form = null;
+        _editSkills = false;
+        _editAvailability = false;
         _message = null;
         await LoadAsync();
     }
@@ -68,6 +73,13 @@ public partial class RegistrantPage
     {
         _errors.Clear();
         _form = null;
+    }
+
+    /// <summary>After a change made in one of the section editors: the saved record, and what happened.</summary>
+    private async Task ShowOutcomeAsync(StaffEditOutcome outcome)
+    {
+        await LoadAsync();
+        (_message, _severity) = (outcome.Message, outcome.Severity);
     }
 
     private async Task SaveAsync()
@@ -99,12 +111,6 @@ public partial class RegistrantPage
         {
             _saving = false;
         }
-    }
-
-    private string LanguageName(string code)
-    {
-        var text = L[$"Language_{code}"];
-        return text.ResourceNotFound ? code : text.Value;
     }
 
     private static string Window(AvailabilityWindow w) =>

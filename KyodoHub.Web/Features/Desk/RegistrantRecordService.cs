@@ -14,7 +14,7 @@ namespace KyodoHub.Web.Features.Desk;
 public sealed record PendingOfferRow(int OfferId, int RequestId, string Title, DateTimeOffset FirstStart, DateTimeOffset SentAt, DateTimeOffset ExpiresAt);
 
 /// <summary>A skill with its level, in both languages.</summary>
-public sealed record SkillRow(string NameJa, string NameEn, SkillLevel Level);
+public sealed record SkillRow(int TagId, string NameJa, string NameEn, SkillLevel Level);
 
 /// <summary>
 /// A registrant as staff see them on their page: profile without contact details (those are
@@ -29,6 +29,9 @@ public sealed record RegistrantRecord(
 {
     /// <summary>An anonymised record keeps no one to edit.</summary>
     public bool CanEdit => !IsAnonymised;
+
+    /// <summary>The skills as the skill editor holds them.</summary>
+    public IReadOnlyList<SkillEntry> SkillEntries => Skills.Select(s => new SkillEntry(s.TagId, s.Level)).ToList();
 }
 
 /// <summary>What staff may change of a registrant's profile on their page.</summary>
@@ -57,7 +60,7 @@ public sealed class RegistrantEditForm
 /// path, so the change is audited and reaches the match index and live pages like any other.
 /// Desk staff, coordinators and administrators.
 /// </summary>
-public sealed class RegistrantRecordService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, TimeProvider clock)
+public sealed class RegistrantRecordService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, MyRegistrant editing, TimeProvider clock)
 {
     private const int HistoryShown = 20;
 
@@ -89,7 +92,7 @@ public sealed class RegistrantRecordService(IDbContextFactory<KyodoDbContext> fa
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryShown).ToListAsync(cancellationToken);
         return new RegistrantRecord(
             new EditKey(r.Id, r.Version), r.Name, r.Furigana, r.HomeAreaId, area.NameJa, area.NameEn, r.Programs, r.Status, r.MonthlyCap,
-            r.Languages, r.Skills.Where(s => tags.ContainsKey(s.TagId)).Select(s => new SkillRow(tags[s.TagId].NameJa, tags[s.TagId].NameEn, s.Level)).ToList(),
+            r.Languages, r.Skills.Where(s => tags.ContainsKey(s.TagId)).Select(s => new SkillRow(s.TagId, tags[s.TagId].NameJa, tags[s.TagId].NameEn, s.Level)).ToList(),
             r.WeeklyAvailability, r.AvailabilityExceptions.Where(e => e.Date >= today).OrderBy(e => e.Date).ToList(), r.RegisteredAt, r.IsAnonymised,
             await MyActivitiesService.OfAsync(db, registrantId, now, cancellationToken),
             consultations.Select(c => DeskOverviewService.Row(c, today)).ToList(),
@@ -106,17 +109,7 @@ public sealed class RegistrantRecordService(IDbContextFactory<KyodoDbContext> fa
     {
         (await currentUser.GetAsync()).Require(Roles.DeskStaff, Roles.Coordinator, Roles.Administrator);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var registrant = await db.Registrants.SingleOrDefaultAsync(r => r.Id == form.Key.RegistrantId, cancellationToken)
-            ?? throw new DomainRuleException("RegistrantNotFound", $"Registrant {form.Key.RegistrantId} does not exist.");
-        if (registrant.Version != form.Key.Version)
-        {
-            throw new EditConflictException();
-        }
-        if (registrant.IsAnonymised)
-        {
-            throw new DomainRuleException("RegistrantAnonymised", "An anonymised registrant cannot be edited.");
-        }
-        db.Entry(registrant).Property(r => r.Version).OriginalValue = form.Key.Version;
+        var (registrant, _) = await editing.LoadForEditAsync(db, form.Key, cancellationToken);
         await Requests.ReferenceChecks.EnsureExistsAsync(db.Areas, form.HomeAreaId, nameof(Registrant.HomeAreaId), cancellationToken);
         registrant.UpdateProfile(form.Name, form.Furigana, registrant.Email, registrant.Phone, form.HomeAreaId);
         registrant.ChangePrograms(form.Programs);

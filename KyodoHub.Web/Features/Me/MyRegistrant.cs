@@ -1,4 +1,5 @@
 using KyodoHub.Core.Audit;
+using KyodoHub.Core.Common;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
@@ -19,7 +20,8 @@ public sealed class EditConflictException() : Exception("The record changed afte
 
 /// <summary>
 /// The signed-in registrant, as the workspace services need them: the role is checked, and only the
-/// caller's own registrant id is ever let through.
+/// caller's own registrant id is ever let through. Staff changing a record for a caller go through
+/// the same loading (<see cref="LoadForEditAsync"/>), so the workspace's rules apply to them too.
 /// </summary>
 public sealed class MyRegistrant(CurrentUser currentUser, ClientInfo client, TimeProvider clock)
 {
@@ -41,15 +43,39 @@ public sealed class MyRegistrant(CurrentUser currentUser, ClientInfo client, Tim
         return user;
     }
 
-    /// <summary>Loads the caller's own record for a change, refusing other ids and stale versions.</summary>
+    /// <summary>
+    /// The caller, when they may edit registrant records at all: a registrant (their own, which
+    /// <see cref="LoadForEditAsync"/> checks) or staff.
+    /// </summary>
+    public async Task<UserContext> RequireEditorAsync() =>
+        (await currentUser.GetAsync()).Require(Roles.Registrant, Roles.DeskStaff, Roles.Coordinator, Roles.Administrator);
+
+    /// <summary>
+    /// Loads a record for a change, refusing stale versions. The one rule of who may edit whom: a
+    /// registrant their own record only; staff (desk, coordinators, administrators) any record
+    /// that has not been anonymised. The save is audited under the caller.
+    /// </summary>
     public async Task<(Registrant Registrant, UserContext User)> LoadForEditAsync(KyodoDbContext db, EditKey key, CancellationToken cancellationToken)
     {
-        var user = await RequireOwnAsync(key.RegistrantId);
-        var registrant = await db.Registrants.SingleOrDefaultAsync(r => r.Id == key.RegistrantId, cancellationToken)
-            ?? throw new AccessDeniedException($"Registrant {key.RegistrantId} does not exist.");
+        var user = await RequireEditorAsync();
+        if (!user.IsStaff)
+        {
+            await RequireOwnAsync(key.RegistrantId);
+        }
+        var registrant = await db.Registrants.SingleOrDefaultAsync(r => r.Id == key.RegistrantId, cancellationToken);
+        if (registrant is null)
+        {
+            throw user.IsStaff
+                ? new DomainRuleException("RegistrantNotFound", $"Registrant {key.RegistrantId} does not exist.")
+                : new AccessDeniedException($"Registrant {key.RegistrantId} does not exist.");
+        }
         if (registrant.Version != key.Version)
         {
             throw new EditConflictException();
+        }
+        if (registrant.IsAnonymised)
+        {
+            throw new DomainRuleException("RegistrantAnonymised", "An anonymised registrant cannot be edited.");
         }
         // The update's WHERE clause checks the version the form was loaded at, so a change that
         // lands between this read and the save is caught too.
