@@ -108,6 +108,34 @@ public class OfferMailTests(MailingAppFixture fixture) : IClassFixture<MailingAp
         Assert.Empty(MailTestData.ById(Server, [failed]));
     }
 
+    [Fact]
+    public async Task ARowLeasedByAnInstanceThatStoppedIsTakenOverOnceItsLeaseRunsOut()
+    {
+        var request = await TestRequests.PostAsync(App, TestRequests.Valid(headcount: 1, daysAhead: 275));
+        // Not the registrant whose address another test makes the server refuse.
+        var free = await OfferTestData.FreeRegistrantsAsync(App, 10);
+        var registrantId = await ReadAsync(db => db.Registrants.Where(r => free.Contains(r.Id) && !r.Email!.StartsWith("refused")).Select(r => r.Id).FirstAsync());
+        var offerId = (await OfferTestData.InsertOffersAsync(App, request.Id, [registrantId]))[0];
+        var leaseEnds = DateTimeOffset.UtcNow.AddSeconds(2);
+        var orphan = await ReadAsync(async db =>
+        {
+            // As an instance that took the row and died would leave it.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var row = new Notification(NotificationKind.OfferSent, RecipientKind.Registrant, registrantId.ToString(System.Globalization.CultureInfo.InvariantCulture), offerId, "email", Guid.NewGuid(), DateTimeOffset.UtcNow);
+            db.Notifications.Add(row);
+            await db.SaveChangesAsync();
+            await db.Notifications.Where(n => n.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.LeaseOwner, "stopped-instance").SetProperty(n => n.LeaseExpiresAt, leaseEnds));
+            await transaction.CommitAsync();
+            return row;
+        });
+
+        var messages = await Server.WaitForAsync(all => all.Any(m => m.MessageId == MailTestData.MessageIdOf(orphan)), TimeSpan.FromSeconds(10));
+        var sent = await ReadAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == orphan.Id));
+        Assert.Single(messages, m => m.MessageId == MailTestData.MessageIdOf(orphan));
+        Assert.Equal(NotificationState.Sent, sent.State);
+        Assert.True(sent.SentAt >= leaseEnds, $"Sent at {sent.SentAt}, before the lease ended at {leaseEnds}.");
+    }
+
     private static string TokyoDate(DateTimeOffset instant)
     {
         var t = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
