@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs every KyodoHub test: installs what the tests need when it is missing (Chromium, Japanese
 # fonts for the browser tests and the agreement PDF, pdftotext to read the PDF back, PostgreSQL,
-# Redis, and nginx, which the reverse-proxy tests start themselves), starts throw-away PostgreSQL
-# and Redis servers on free loopback ports, runs the whole suite twice -- on SQLite, then on PostgreSQL -- and prints "N passed, N failed" at the end.
+# Redis, aiosmtpd for a real SMTP server, and nginx, which the reverse-proxy tests start
+# themselves), starts throw-away PostgreSQL, Redis and SMTP servers on free loopback ports, runs the whole suite twice -- on SQLite, then on PostgreSQL -- and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 need=()
-for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils postgresql redis-server nginx; do
+for pkg in chromium fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils postgresql redis-server nginx python3-aiosmtpd; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -31,9 +31,12 @@ if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); fi
 pg() { (cd "$servers" && "${as_pg[@]}" "$pg_bin/$@"); }
 pg_port="$(free_port)"
 redis_port="$(free_port)"
+smtp_port="$(free_port)"
+smtp_pid=""
 stop_servers() {
   pg pg_ctl -D "$servers/pg" -m immediate stop >/dev/null 2>&1 || true
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  [ -z "$smtp_pid" ] || kill "$smtp_pid" 2>/dev/null || true
   rm -rf "$servers"
 }
 trap stop_servers EXIT
@@ -43,6 +46,16 @@ pg initdb -D "$servers/pg" -U kyodohub --auth=trust --encoding=UTF8 --locale=C.U
 pg pg_ctl -D "$servers/pg" -l "$servers/pg/server.log" -w start \
   -o "-p $pg_port -k $servers/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$servers/redis" --logfile "$servers/redis/server.log"
+# The SMTP server writes every message it accepts into a Maildir the tests read. Debian's own
+# python3 runs it, as the package installs aiosmtpd there (another python3 may come first on PATH).
+smtp_script="$(pwd)/KyodoHub.Tests/Infrastructure/smtp_maildir.py"
+/usr/bin/python3 "$smtp_script" 127.0.0.1 "$smtp_port" "$servers/maildir" >"$servers/smtp.log" 2>&1 &
+smtp_pid=$!
+for _ in $(seq 50); do grep -q listening "$servers/smtp.log" 2>/dev/null && break; sleep 0.1; done
+grep -q listening "$servers/smtp.log" || { cat "$servers/smtp.log"; echo "The SMTP server did not start."; exit 1; }
+export KYODO_TEST_SMTP="127.0.0.1:$smtp_port"
+export KYODO_TEST_MAILDIR="$servers/maildir"
+export KYODO_TEST_SMTP_SCRIPT="$smtp_script"
 export KYODO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kyodohub"
 export KYODO_TEST_REDIS="127.0.0.1:$redis_port"
 export KYODO_TEST_REDIS_SERVER="$(command -v redis-server)"

@@ -19,6 +19,9 @@ public enum OfferState
 /// </summary>
 public sealed class Offer : AggregateRoot
 {
+    /// <summary>The sender recorded on offers the system sends by itself (the auto-cascade).</summary>
+    public const string AutoCascadeSender = "auto-cascade";
+
     private Offer() { }
 
     public Offer(int requestId, int registrantId, double score, ScoreBreakdown breakdown, string sentBy, DateTimeOffset sentAt, DateTimeOffset expiresAt)

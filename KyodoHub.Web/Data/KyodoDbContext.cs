@@ -5,6 +5,7 @@ using KyodoHub.Core.Common;
 using KyodoHub.Core.Consultations;
 using KyodoHub.Core.Evaluations;
 using KyodoHub.Core.Groups;
+using KyodoHub.Core.Notifications;
 using KyodoHub.Core.Offers;
 using KyodoHub.Core.Registrants;
 using KyodoHub.Core.Requests;
@@ -50,6 +51,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -72,9 +74,10 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         var changes = MatchInputChanges.Capture(ChangeTracker);
         AuditTrail.EnsureAppendOnly(ChangeTracker);
         var audit = AuditTrail.Capture(ChangeTracker);
-        var written = audit is null
+        var notifies = NotificationPlanner.Notifies(events);
+        var written = audit is null && !notifies
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveAuditedAsync(audit, cancellationToken);
+            : await SaveWithFollowUpsAsync(audit, notifies ? events : [], cancellationToken);
         foreach (var entry in aggregates)
         {
             entry.Entity.ClearDomainEvents();
@@ -128,7 +131,11 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         }
     }
 
-    private async Task<int> SaveAuditedAsync(PendingAudit audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The save, then its audit entries and the notifications its events call for (the outbox), in
+    /// one transaction: a notification is written with the change that causes it, or not at all.
+    /// </summary>
+    private async Task<int> SaveWithFollowUpsAsync(PendingAudit? audit, IReadOnlyList<IDomainEvent> notifyingEvents, CancellationToken cancellationToken)
     {
         // New records get their ids from the first save; the entries follow in the same transaction.
         // Both saves accept their changes, or the second would write the first's rows again.
@@ -136,7 +143,12 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         try
         {
             var written = await base.SaveChangesAsync(true, cancellationToken);
-            AuditEntries.AddRange(await audit.ToEntriesAsync((clock ?? TimeProvider.System).GetUtcNow()));
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            if (audit is not null)
+            {
+                AuditEntries.AddRange(await audit.ToEntriesAsync(now));
+            }
+            Notifications.AddRange(NotificationOutbox.Rows(notifyingEvents, now));
             await base.SaveChangesAsync(true, cancellationToken);
             if (own is not null)
             {

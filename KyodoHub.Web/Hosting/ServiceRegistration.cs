@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KyodoHub.Web.Data;
 using KyodoHub.Web.Features.Account;
+using KyodoHub.Web.Features.Notifications;
 using KyodoHub.Web.Identity;
 using KyodoHub.Web.Live;
 using KyodoHub.Web.Localization;
@@ -28,6 +29,7 @@ internal static class ServiceRegistration
         services.AddKyodoLive(builder.Configuration);
         services.AddKyodoSecurity(builder.Configuration, builder.Environment);
         services.AddKyodoFeatures(builder.Configuration);
+        services.AddKyodoNotifications(builder.Configuration, builder.Environment);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

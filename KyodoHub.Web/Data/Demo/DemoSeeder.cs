@@ -46,6 +46,8 @@ internal sealed partial class DemoSeeder(KyodoDbContext db, UserManager<AppUser>
         var (apiKey, _) = ApiKey.Issue("デモ用キー（表示板・外部連携）", ApiScopes.All, "admin@kyodohub.example", _now, DemoAccounts.ApiKey);
         db.ApiKeys.Add(apiKey);
         await db.SaveChangesAsync(cancellationToken);
+        // The demo's history of offers and answers happened to nobody: it tells nobody either.
+        await db.Notifications.ExecuteDeleteAsync(cancellationToken);
     }
 
     private List<Group> CreateGroups()

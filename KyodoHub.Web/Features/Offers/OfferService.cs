@@ -29,7 +29,7 @@ public sealed class OfferService(
     ILogger<OfferService> logger)
 {
     /// <summary>The name recorded as sender of offers the system sends by itself.</summary>
-    public const string AutoCascadeSender = "auto-cascade";
+    public const string AutoCascadeSender = Offer.AutoCascadeSender;
 
     public async Task<IReadOnlyList<int>> SendAsync(int requestId, IReadOnlyCollection<int> registrantIds, MatchWeights? weights = null, CancellationToken cancellationToken = default)
     {
