@@ -1,3 +1,4 @@
+using KyodoHub.Tests.Browser.Pages;
 using KyodoHub.Tests.Desk;
 using KyodoHub.Tests.Infrastructure;
 using KyodoHub.Web.Identity;
@@ -33,6 +34,30 @@ public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=contact-details]")).ToContainTextAsync(person.Phone);
         await AssertNoHorizontalScrollAsync(page);
         await Screenshots.TakeAsync(page, "registrant", look);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
+    public async Task TheStaffEditorsOfSkillsAndAvailabilityFitTheScreenAndPassAxe(string lookName)
+    {
+        var look = PageLook.Named(lookName);
+        var person = await DeskPagesTestData.PersonWithHistoryAsync(fixture.App);
+        var page = await fixture.SignedInPageAsync(Roles.DeskStaff, look);
+        await page.GotoAsync($"/desk/registrants/{person.Id}");
+        await Assertions.Expect(page.Locator("[data-testid=registrant-name][data-live=on]")).ToHaveCountAsync(1);
+        await page.GetByTestId("edit-skills").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("skills-editor")).ToBeVisibleAsync();
+        await page.GetByTestId("edit-availability").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("availability-editor")).ToBeVisibleAsync();
+
+        var problems = (await AccessibilityCheck.RunAsync(page)).ToList();
+        if (look.Width < 600)
+        {
+            problems.AddRange(await PhoneLayoutCheck.RunAsync(page));
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        await Screenshots.TakeAsync(page, "registrant-editors", look);
         await page.Context.CloseAsync();
     }
 

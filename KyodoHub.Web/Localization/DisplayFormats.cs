@@ -45,7 +45,10 @@ public static class DisplayFormats
     public static string Label(this IStringLocalizer localizer, string key) => localizer[key] + (IsJapanese ? "：" : ": ");
 
     /// <summary>Items of a list shown to people, joined as the current language writes lists: 「、」 or ", ".</summary>
-    public static string List(IEnumerable<string> items) => string.Join(IsJapanese ? "、" : ", ", items);
+    public static string List(IEnumerable<string> items) => string.Join(ListSeparator, items);
+
+    /// <summary>What separates the items of a list in the current language.</summary>
+    public static string ListSeparator => IsJapanese ? "、" : ", ";
 
     /// <summary>The localized names of the programmes in a set, joined.</summary>
     public static string Programs(this IStringLocalizer localizer, Core.Common.Program programs) =>

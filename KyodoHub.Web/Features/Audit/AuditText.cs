@@ -26,7 +26,7 @@ public static class AuditText
             var own = localizer["Field_" + entityType + property];
             return own.ResourceNotFound ? Localized(localizer, "Field_", property) : own.Value;
         });
-        return string.Join(DisplayFormats.Pick("、", ", "), labels.Distinct());
+        return DisplayFormats.List(labels.Distinct());
     }
 
     private static string Localized(IStringLocalizer localizer, string prefix, string code)
