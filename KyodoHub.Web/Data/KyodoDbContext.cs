@@ -59,9 +59,10 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>().ToList();
+        var owned = OwnedChanges.In(ChangeTracker);
         foreach (var entry in aggregates)
         {
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && OwnedChanges.Of(entry).Count > 0))
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && owned.Of(entry).Count > 0))
             {
                 entry.Entity.IncrementVersion();
                 // Only the version joins the changed columns: marking the whole entry modified
@@ -73,7 +74,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
         var events = aggregates.SelectMany(e => e.Entity.DomainEvents).ToList();
         var changes = MatchInputChanges.Capture(ChangeTracker);
         AuditTrail.EnsureAppendOnly(ChangeTracker);
-        var audit = AuditTrail.Capture(ChangeTracker);
+        var audit = AuditTrail.Capture(ChangeTracker, owned);
         var notifies = NotificationPlanner.Notifies(events);
         var written = audit is null && !notifies
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)

@@ -17,8 +17,11 @@ public static class AuditTrail
     public const string Update = "Update";
     public const string Delete = "Delete";
 
-    /// <summary>The audited changes waiting in <paramref name="tracker"/>, or null when there are none or no actor.</summary>
-    public static PendingAudit? Capture(ChangeTracker tracker)
+    /// <summary>
+    /// The audited changes waiting in <paramref name="tracker"/>, or null when there are none or no
+    /// actor; <paramref name="owned"/> names the owned collections that changed with each record.
+    /// </summary>
+    public static PendingAudit? Capture(ChangeTracker tracker, Data.OwnedChanges owned)
     {
         if (AuditAmbient.Current is not { } source)
         {
@@ -27,7 +30,7 @@ public static class AuditTrail
         var changes = tracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => IsAudited(e))
-            .Select(e => new PendingChange(e, ActionOf(e.State), e.State == EntityState.Modified ? ChangedProperties(e) : null))
+            .Select(e => new PendingChange(e, ActionOf(e.State), e.State == EntityState.Modified ? ChangedProperties(e, owned) : null))
             .ToList();
         return changes.Count == 0 ? null : new PendingAudit(source, changes);
     }
@@ -53,10 +56,10 @@ public static class AuditTrail
         _ => Update,
     };
 
-    private static string? ChangedProperties(EntityEntry entry)
+    private static string? ChangedProperties(EntityEntry entry, Data.OwnedChanges owned)
     {
         var names = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name)
-            .Concat(Data.OwnedChanges.Of(entry)).ToList();
+            .Concat(owned.Of(entry)).ToList();
         return names.Count == 0 ? null : string.Join(',', names);
     }
 }
