@@ -140,6 +140,8 @@ public class LiveIndexModelTests(AppFixture fixture)
                     await RetentionService.AnonymiseAsync(db, [await db.Registrants.SingleAsync(r => r.Id == id)], CancellationToken.None);
                     await db.SaveChangesAsync();
                 }
+                // An anonymised record can no longer be edited, by its registrant or by staff.
+                mine.Remove(id);
                 break;
             case Deletion(var who) when Pick(mine, who) is { } id:
                 await using (var scope = ScopeAs.User(App.Services, Roles.Registrant, registrantId: id))
