@@ -11,12 +11,14 @@ namespace KyodoHub.Tests.Browser;
 /// several roles open is checked once per look, as one of them (<see cref="RoutablePage.IsCheckedBy"/>);
 /// every role's home is checked, and with it that role's menus. The four looks
 /// of a role are toured side by side, one browser context each: axe keeps a browser process busy
-/// while the app waits, so the tours share the machine instead of queueing. The tours have an app
-/// and a browser of their own, so that they run beside the other browser tests, not after them.
+/// while the app waits, so the tours share the machine instead of queueing. They stay in the browser
+/// collection: run beside the other tests they only slowed everything down, the machine being
+/// CPU-bound on its two cores.
 /// </summary>
 // Markup, not data: the tour runs once, in the SQLite run.
 [Trait("Database", "SQLite")]
-public sealed class AccessibilityBrowserTests(BrowserAppFixture fixture) : IClassFixture<BrowserAppFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityBrowserTests(BrowserAppFixture fixture)
 {
     public static TheoryData<string> RolesAndAnonymous => [.. Roles.All.Append(RoutablePage.Anonymous)];
 
