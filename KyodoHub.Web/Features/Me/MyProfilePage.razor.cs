@@ -90,12 +90,6 @@ public sealed partial class MyProfilePage
         Recheck(nameof(Registrant.Skills));
     }
 
-    private string LanguageName(string code)
-    {
-        var name = L[$"Language_{code}"];
-        return name.ResourceNotFound ? code : name.Value;
-    }
-
     private string CategoryName(int id) =>
         _choices?.Categories.FirstOrDefault(c => c.Id == id) is { } c ? DisplayFormats.Pick(c.NameJa, c.NameEn) : "";
 
