@@ -18,6 +18,7 @@ public partial class AuditSearch
     private AuditPage? _page;
     private IReadOnlyList<string> _types = [];
     private IReadOnlyList<string> _actions = [];
+    private (string?, string?, string?, string?, string?, string?, int?) _applied;
 
     [Inject]
     private AuditLog Log { get; set; } = null!;
@@ -57,8 +58,16 @@ public partial class AuditSearch
 
     protected override async Task OnInitializedAsync() => (_types, _actions) = await Log.ChoicesAsync();
 
+    // A parent re-render sets the parameters again with the same address: the form keeps what
+    // the user has typed since, and the search is not run twice. Only a new address resets both.
     protected override async Task OnParametersSetAsync()
     {
+        var query = (From, To, User, Action, Type, Id, Page);
+        if (_page is not null && query == _applied)
+        {
+            return;
+        }
+        _applied = query;
         (_form.From, _form.To, _form.User, _form.Action, _form.Type, _form.Id) = (DateOf(From), DateOf(To), User, Action, Type, Id);
         _page = await Log.SearchAsync(new AuditQuery(_form.From, _form.To, User, Action, Type, Id, Skip, PageSize));
     }
@@ -70,6 +79,7 @@ public partial class AuditSearch
     // The search runs when the address changes (OnParametersSetAsync), from the form's values.
     private Task GoAsync(int page)
     {
+        _applied = default; // searching again for the same address runs the search again
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["from"] = _form.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
