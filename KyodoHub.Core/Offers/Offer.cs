@@ -13,6 +13,24 @@ public enum OfferState
     Withdrawn = 4,
 }
 
+/// <summary>How an answer reached the centre: in the app, through a link in the offer's mail, or by phone to the desk.</summary>
+public enum AnswerChannel
+{
+    App = 0,
+    MailLink = 1,
+    Phone = 2,
+}
+
+/// <summary>Who answered and how: a registrant in the app or by a mail link, or staff recording what a caller said.</summary>
+public sealed record OfferAnswerSource(AnswerChannel Channel, string? RecordedBy = null)
+{
+    public static readonly OfferAnswerSource App = new(AnswerChannel.App);
+    public static readonly OfferAnswerSource MailLink = new(AnswerChannel.MailLink);
+
+    /// <summary>A caller's answer, recorded by the named staff member.</summary>
+    public static OfferAnswerSource Phone(string recordedBy) => new(AnswerChannel.Phone, Guard.Required(recordedBy, nameof(RecordedBy), 256));
+}
+
 /// <summary>
 /// A request proposed to a registrant, with the score and breakdown at the time it was sent.
 /// <c>Offered → Accepted | Declined (reason) | Expired | Withdrawn</c>.
@@ -55,26 +73,36 @@ public sealed class Offer : AggregateRoot
     public string? DeclineReason { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
 
+    /// <summary>How the registrant's own answer came in (accepted or declined); null for expiry, withdrawal or no answer yet.</summary>
+    public AnswerChannel? AnsweredVia { get; private set; }
+
+    /// <summary>The staff member who recorded an answer given by phone.</summary>
+    public string? AnswerRecordedBy { get; private set; }
+
     public bool IsPending => State == OfferState.Offered;
 
     /// <summary>Accepts the offer; the caller fills the request's seat and creates the assignment in the same save.</summary>
-    public void Accept(DateTimeOffset now)
+    public void Accept(DateTimeOffset now, OfferAnswerSource? source = null)
     {
         EnsurePending();
         if (now >= ExpiresAt)
         {
             throw new DomainRuleException("OfferExpired", "This offer has expired.");
         }
+        Record(source ?? OfferAnswerSource.App);
         Answer(OfferState.Accepted, now);
     }
 
-    public void Decline(string reason, DateTimeOffset now)
+    public void Decline(string reason, DateTimeOffset now, OfferAnswerSource? source = null)
     {
         var valid = Guard.Required(reason, nameof(DeclineReason), 500);
         EnsurePending();
         DeclineReason = valid;
+        Record(source ?? OfferAnswerSource.App);
         Answer(OfferState.Declined, now);
     }
+
+    private void Record(OfferAnswerSource source) => (AnsweredVia, AnswerRecordedBy) = (source.Channel, source.RecordedBy);
 
     public void Expire(DateTimeOffset now)
     {

@@ -13,6 +13,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.SentBy).HasMaxLength(256);
         builder.Property(o => o.DeclineReason).HasMaxLength(500);
+        builder.Property(o => o.AnswerRecordedBy).HasMaxLength(256);
         builder.HasIndex(o => new { o.RegistrantId, o.State });
         builder.HasIndex(o => new { o.RequestId, o.State });
         builder.HasOne<Request>().WithMany().HasForeignKey(o => o.RequestId).OnDelete(DeleteBehavior.Cascade);

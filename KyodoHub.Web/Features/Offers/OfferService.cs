@@ -41,17 +41,53 @@ public sealed class OfferService(
         return await SendUncheckedAsync(requestId, registrantIds, user.UserName, weights, cancellationToken);
     }
 
+    /// <summary>The signed-in registrant accepts their own offer in the app.</summary>
     public async Task AcceptAsync(int offerId, CancellationToken cancellationToken = default)
     {
         var user = (await currentUser.GetAsync()).Require(Roles.Registrant);
+        await AcceptAnsweredAsync(offerId, offer => EnsureOwn(offer, offerId, user), OfferAnswerSource.App, cancellationToken);
+    }
+
+    /// <summary>The signed-in registrant declines their own offer in the app.</summary>
+    public async Task DeclineAsync(int offerId, string reason, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.Registrant);
+        await DeclineAnsweredAsync(offerId, reason, offer => EnsureOwn(offer, offerId, user), OfferAnswerSource.App, cancellationToken);
+    }
+
+    /// <summary>
+    /// Desk staff record a caller's acceptance given by phone: the same rules as the inbox, the
+    /// answer marked as by phone with the staff member's name, and an audit entry in the same save.
+    /// </summary>
+    public async Task AcceptForCallerAsync(int offerId, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.DeskStaff, Roles.Coordinator);
+        await AcceptAnsweredAsync(offerId, AnyOffer(offerId), OfferAnswerSource.Phone(user.UserName), cancellationToken, Audit(user, clock.GetUtcNow(), "AnswerForCaller", "Offer", offerId, "accepted by phone"));
+    }
+
+    /// <summary>Desk staff record a caller's decline given by phone, with the reason the caller gave.</summary>
+    public async Task DeclineForCallerAsync(int offerId, string reason, CancellationToken cancellationToken = default)
+    {
+        var user = (await currentUser.GetAsync()).Require(Roles.DeskStaff, Roles.Coordinator);
+        await DeclineAnsweredAsync(offerId, reason, AnyOffer(offerId), OfferAnswerSource.Phone(user.UserName), cancellationToken, Audit(user, clock.GetUtcNow(), "AnswerForCaller", "Offer", offerId, "declined by phone"));
+    }
+
+    /// <summary>
+    /// Accepts an offer for whoever may answer it (<paramref name="answerable"/> returns the offer, or throws when the answerer may not answer it):
+    /// the one path of every acceptance, in the app, by a mail link or by phone. It fills a seat
+    /// and creates the assignment in one save guarded by the request's and the registrant's
+    /// concurrency tokens, so that two answers to the last seat cannot both win.
+    /// </summary>
+    public async Task AcceptAnsweredAsync(int offerId, Func<Offer?, Offer> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null)
+    {
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var offer = await OwnOfferAsync(db, offerId, user, cancellationToken);
+        var offer = answerable(await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken));
         var request = await db.Requests.SingleAsync(r => r.Id == offer.RequestId, cancellationToken);
         var registrant = await db.Registrants.SingleAsync(r => r.Id == offer.RegistrantId, cancellationToken);
         await EnsureNoOverlapAsync(db, registrant.Id, request, cancellationToken);
 
-        offer.Accept(now);
+        offer.Accept(now, source);
         request.FillSeat(now);
         db.Assignments.Add(new Assignment(offer, now));
         // Touching the registrant's version makes two concurrent accepts of overlapping requests collide.
@@ -62,6 +98,10 @@ public sealed class OfferService(
             {
                 other.Withdraw(now);
             }
+        }
+        if (audit is not null)
+        {
+            db.AuditEntries.Add(audit);
         }
         try
         {
@@ -75,15 +115,19 @@ public sealed class OfferService(
         }
     }
 
-    public async Task DeclineAsync(int offerId, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Declines an offer for whoever may answer it, the one path of every decline; cascades afterwards.</summary>
+    public async Task DeclineAnsweredAsync(int offerId, string reason, Func<Offer?, Offer> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null)
     {
-        var user = (await currentUser.GetAsync()).Require(Roles.Registrant);
         int requestId;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var offer = await OwnOfferAsync(db, offerId, user, cancellationToken);
-            offer.Decline(reason, clock.GetUtcNow());
+            var offer = answerable(await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken));
+            offer.Decline(reason, clock.GetUtcNow(), source);
             requestId = offer.RequestId;
+            if (audit is not null)
+            {
+                db.AuditEntries.Add(audit);
+            }
             await SaveOrConflictAsync(db, cancellationToken);
         }
         await CascadeAsync(requestId, cancellationToken);
@@ -230,15 +274,14 @@ public sealed class OfferService(
         return offers.Select(o => o.Id).ToList();
     }
 
-    private static async Task<Offer> OwnOfferAsync(KyodoDbContext db, int offerId, UserContext user, CancellationToken cancellationToken)
-    {
-        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
-        if (offer is null || offer.RegistrantId != user.RegistrantId)
-        {
-            throw new AccessDeniedException($"{user.UserName} may not answer offer {offerId}.");
-        }
-        return offer;
-    }
+    private static Offer EnsureOwn(Offer? offer, int offerId, UserContext user) =>
+        offer is not null && offer.RegistrantId == user.RegistrantId
+            ? offer
+            : throw new AccessDeniedException($"{user.UserName} may not answer offer {offerId}.");
+
+    /// <summary>Any existing offer: staff answer for the registrant it was sent to.</summary>
+    public static Func<Offer?, Offer> AnyOffer(int offerId) => offer =>
+        offer ?? throw new DomainValidationException("OfferId", "Unknown", $"Offer {offerId} does not exist.");
 
     private static async Task EnsureNoOverlapAsync(KyodoDbContext db, int registrantId, Request request, CancellationToken cancellationToken)
     {

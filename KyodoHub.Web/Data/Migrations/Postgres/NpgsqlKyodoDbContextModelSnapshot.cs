@@ -492,8 +492,16 @@ namespace KyodoHub.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AnswerRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AnsweredVia")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(500)

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KyodoHub.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OfferAnswerChannel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AnswerRecordedBy",
+                table: "Offers",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true,
+                collation: "C");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AnsweredVia",
+                table: "Offers",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AnswerRecordedBy",
+                table: "Offers");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredVia",
+                table: "Offers");
+        }
+    }
+}
