@@ -24,7 +24,10 @@ internal sealed class InProcessApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessApp> StartAsync(string database, bool demoData)
+    /// <param name="database">The SQLite file, created and migrated when new.</param>
+    /// <param name="demoData">Whether to seed the demo data into a new database.</param>
+    /// <param name="settings">Configuration to add, e.g. the SMTP server's <c>Smtp:Host</c>.</param>
+    public static async Task<InProcessApp> StartAsync(string database, bool demoData, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -35,6 +38,10 @@ internal sealed class InProcessApp : IAsyncDisposable
         builder.Configuration["Database:SeedDemoData"] = demoData ? "true" : "false";
         // The benchmark's one line is standard output: the app's warnings go to standard error.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Configuration[key] = value;
+        }
         builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.AddKyodoHub().Build();

@@ -90,9 +90,13 @@ public sealed class SmtpServer : IAsyncDisposable
     }
 
     /// <summary>Every message the server has accepted so far.</summary>
-    public IReadOnlyList<MimeMessage> Messages() =>
-        new[] { "new", "cur" }.Select(sub => Path.Combine(Maildir, sub)).Where(Directory.Exists)
-            .SelectMany(Directory.EnumerateFiles).Select(file => MimeMessage.Load(file)).ToList();
+    public IReadOnlyList<MimeMessage> Messages() => Files().Select(file => MimeMessage.Load(file)).ToList();
+
+    /// <summary>How many messages the server has accepted so far, without reading them.</summary>
+    public int Count() => Files().Count();
+
+    private IEnumerable<string> Files() =>
+        new[] { "new", "cur" }.Select(sub => Path.Combine(Maildir, sub)).Where(Directory.Exists).SelectMany(Directory.EnumerateFiles);
 
     /// <summary>Waits until <paramref name="done"/> holds for the messages so far, or <paramref name="patience"/> runs out; returns them.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<IReadOnlyList<MimeMessage>, bool> done, TimeSpan patience)

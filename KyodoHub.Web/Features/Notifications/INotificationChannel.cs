@@ -11,6 +11,9 @@ public interface INotificationChannel
 
     /// <summary>Delivers the message, or throws: <see cref="DeliveryException"/> says whether trying again could help.</summary>
     Task SendAsync(ComposedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The dispatcher has nothing more to send for now: a channel that keeps a connection open between messages closes it.</summary>
+    Task IdleAsync() => Task.CompletedTask;
 }
 
 /// <summary>Who a message is for, as the channels address them.</summary>

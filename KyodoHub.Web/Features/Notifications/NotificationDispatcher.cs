@@ -36,6 +36,10 @@ internal sealed class NotificationDispatcher(
                 while (await DeliverBatchAsync(stoppingToken) > 0)
                 {
                 }
+                foreach (var channel in _channels.Values)
+                {
+                    await channel.IdleAsync();
+                }
                 wait = await WaitBeforeNextAsync(wait, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -48,45 +52,26 @@ internal sealed class NotificationDispatcher(
         }
     }
 
+    // One batch, one save of its outcomes: a commit per message made the disk's flush the limit.
+    // A crash between sending and this save sends that batch's messages again (each with its own
+    // Message-Id): at most one batch is ever in flight.
     private async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<long> ids;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            ids = await OutboxLeases.TakeAsync(db, _owner, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Value.LeaseSeconds), options.Value.BatchSize, cancellationToken);
-        }
-        foreach (var id in ids)
-        {
-            await DeliverAsync(id, cancellationToken);
-        }
-        return ids.Count;
-    }
-
-    private async Task DeliverAsync(long id, CancellationToken cancellationToken)
-    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.LeaseOwner == _owner, cancellationToken);
-        if (notification is not { State: Core.Notifications.NotificationState.Pending })
+        var ids = await OutboxLeases.TakeAsync(db, _owner, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Value.LeaseSeconds), options.Value.BatchSize, cancellationToken);
+        if (ids.Count == 0)
         {
-            return;
+            return 0;
         }
-        try
+        var rows = await db.Notifications
+            .Where(n => ids.Contains(n.Id) && n.LeaseOwner == _owner && n.State == Core.Notifications.NotificationState.Pending)
+            .OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var outcomes = new List<(long Id, Action<Core.Notifications.Notification> Record)>();
+        foreach (var notification in rows)
         {
-            var channel = _channels.GetValueOrDefault(notification.Channel)
-                ?? throw new DeliveryException($"No channel '{notification.Channel}' is configured.", permanent: false);
-            var message = await composer.ComposeAsync(db, notification, cancellationToken);
-            await channel.SendAsync(message, cancellationToken);
-            notification.MarkSent(clock.GetUtcNow());
-        }
-        catch (DeliveryException ex)
-        {
-            logger.LogWarning("Notification {Id} not delivered (attempt {Attempt}): {Error}", id, notification.Attempts + 1, ex.Message);
-            notification.MarkFailed(ex.Message, ex.Permanent, options.Value.Retries, clock.GetUtcNow());
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Notification {Id} not delivered (attempt {Attempt}).", id, notification.Attempts + 1);
-            notification.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent: false, options.Value.Retries, clock.GetUtcNow());
+            var record = await DeliverAsync(db, notification, cancellationToken);
+            record(notification);
+            outcomes.Add((notification.Id, record));
         }
         try
         {
@@ -94,8 +79,60 @@ internal sealed class NotificationDispatcher(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // This dispatcher stalled past its lease and another one took the row over: its outcome counts.
-            logger.LogWarning("Notification {Id}: the lease was taken over before the outcome was recorded.", id);
+            // Another dispatcher took some rows over after this one stalled past its lease: its
+            // outcome counts for those; the others are recorded one by one.
+            await RecordOneByOneAsync(outcomes, cancellationToken);
+        }
+        return ids.Count;
+    }
+
+    /// <summary>Sends one message; returns how to record the outcome on its row.</summary>
+    private async Task<Action<Core.Notifications.Notification>> DeliverAsync(KyodoDbContext db, Core.Notifications.Notification notification, CancellationToken cancellationToken)
+    {
+        var id = notification.Id;
+        try
+        {
+            var channel = _channels.GetValueOrDefault(notification.Channel)
+                ?? throw new DeliveryException($"No channel '{notification.Channel}' is configured.", permanent: false);
+            var message = await composer.ComposeAsync(db, notification, cancellationToken);
+            await channel.SendAsync(message, cancellationToken);
+            var sentAt = clock.GetUtcNow();
+            return n => n.MarkSent(sentAt);
+        }
+        catch (DeliveryException ex)
+        {
+            logger.LogWarning("Notification {Id} not delivered (attempt {Attempt}): {Error}", id, notification.Attempts + 1, ex.Message);
+            var at = clock.GetUtcNow();
+            return n => n.MarkFailed(ex.Message, ex.Permanent, options.Value.Retries, at);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Notification {Id} not delivered (attempt {Attempt}).", id, notification.Attempts + 1);
+            var at = clock.GetUtcNow();
+            return n => n.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent: false, options.Value.Retries, at);
+        }
+    }
+
+    private async Task RecordOneByOneAsync(List<(long Id, Action<Core.Notifications.Notification> Record)> outcomes, CancellationToken cancellationToken)
+    {
+        foreach (var (id, record) in outcomes)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var row = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.LeaseOwner == _owner && n.State == Core.Notifications.NotificationState.Pending, cancellationToken);
+            if (row is null)
+            {
+                logger.LogWarning("Notification {Id}: the lease was taken over before the outcome was recorded.", id);
+                continue;
+            }
+            record(row);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogWarning("Notification {Id}: the lease was taken over before the outcome was recorded.", id);
+            }
         }
     }
 
