@@ -8,6 +8,9 @@ public enum NotificationKind
 
     /// <summary>An offer was accepted, declined or expired; told to the coordinator who sent it. The subject is the offer.</summary>
     OfferAnswered = 1,
+
+    /// <summary>Desk staff recorded a registrant's answer given by phone; told to the registrant so that a mistake is caught. The subject is the offer.</summary>
+    AnswerRecorded = 2,
 }
 
 /// <summary>Who receives a notification: a registrant record, or a user account (staff) by user name.</summary>

@@ -40,6 +40,9 @@ public sealed class Offer : AggregateRoot
     /// <summary>The sender recorded on offers the system sends by itself (the auto-cascade).</summary>
     public const string AutoCascadeSender = "auto-cascade";
 
+    /// <summary>The longest reason a decline keeps, in the inbox and as the desk records it for a caller.</summary>
+    public const int MaxDeclineReasonLength = 500;
+
     private Offer() { }
 
     public Offer(int requestId, int registrantId, double score, ScoreBreakdown breakdown, string sentBy, DateTimeOffset sentAt, DateTimeOffset expiresAt)
@@ -95,7 +98,7 @@ public sealed class Offer : AggregateRoot
 
     public void Decline(string reason, DateTimeOffset now, OfferAnswerSource? source = null)
     {
-        var valid = Guard.Required(reason, nameof(DeclineReason), 500);
+        var valid = Guard.Required(reason, nameof(DeclineReason), MaxDeclineReasonLength);
         EnsurePending();
         DeclineReason = valid;
         Record(source ?? OfferAnswerSource.App);

@@ -26,7 +26,7 @@ public sealed record OfferRow(
     int OfferId, int RegistrantId, string RegistrantName, OfferState State, double Score, ScoreBreakdown Breakdown,
     string SentBy, DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt, string? DeclineReason,
     string? Phone, string? Email, int? AssignmentId = null, AssignmentState? AssignmentState = null, string? AssignmentCancelReason = null,
-    bool CanWithdraw = false, bool CanCancelAssignment = false);
+    bool CanWithdraw = false, bool CanCancelAssignment = false, AnswerChannel? AnsweredVia = null);
 
 /// <summary>A request's details and offers for the coordinator's request page.</summary>
 public sealed class RequestDetailService(IDbContextFactory<KyodoDbContext> factory, CurrentUser currentUser, ClientInfo client, TimeProvider clock)
@@ -89,7 +89,8 @@ public sealed class RequestDetailService(IDbContextFactory<KyodoDbContext> facto
                 x.o.AnsweredAt, x.o.DeclineReason, showContact ? x.Phone : null, showContact ? x.Email : null,
                 assignment?.Id, assignment?.State, assignment?.CancelReason,
                 request is not null && CoordinatorCorrections.CanWithdraw(x.o.State, request.State),
-                request is not null && assignment is not null && CoordinatorCorrections.CanCancel(assignment.State, request, now));
+                request is not null && assignment is not null && CoordinatorCorrections.CanCancel(assignment.State, request, now),
+                x.o.AnsweredVia);
         }).ToList();
     }
 

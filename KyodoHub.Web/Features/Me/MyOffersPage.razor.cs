@@ -62,6 +62,14 @@ public partial class MyOffersPage : IDisposable
                 (_message, _severity) = (L["OfferWithdrawnLive"], Severity.Warning);
                 await ReloadLiveAsync();
             }),
+        OfferEvent { Kind: OfferEventKind.Answered } e when e.RegistrantId == _registrantId => ReloadLiveAsync(() =>
+        {
+            // The registrant's own answers in the app say so themselves; one the desk took by phone is told here.
+            if (_inbox?.Notices?.Any(n => n.OfferId == e.OfferId && n.ByPhone is not null) == true)
+            {
+                (_message, _severity) = (L["PhoneAnswerLive"], Severity.Info);
+            }
+        }),
         OfferEvent e when e.RegistrantId == _registrantId => ReloadLiveAsync(),
         AssignmentEvent { State: KyodoHub.Core.Offers.AssignmentState.Cancelled } e when e.RegistrantId == _registrantId =>
             InvokeAsync(async () =>
@@ -72,11 +80,14 @@ public partial class MyOffersPage : IDisposable
         _ => Task.CompletedTask,
     };
 
-    private Task ReloadLiveAsync() => InvokeAsync(async () =>
+    private Task ReloadLiveAsync() => ReloadLiveAsync(null);
+
+    private Task ReloadLiveAsync(Action? reloaded) => InvokeAsync(async () =>
     {
         try
         {
             await ReloadAsync();
+            reloaded?.Invoke();
             StateHasChanged();
         }
         catch (Exception ex)
@@ -87,6 +98,22 @@ public partial class MyOffersPage : IDisposable
     });
 
     private async Task ReloadAsync() => _inbox = await Inbox.GetAsync();
+
+    private static string NoticeKind(InboxNotice n) => n switch
+    {
+        { ByPhone: KyodoHub.Core.Offers.OfferState.Accepted } => "phone-accepted",
+        { ByPhone: not null } => "phone-declined",
+        { AssignmentCancelled: true } => "cancelled",
+        _ => "withdrawn",
+    };
+
+    private static string NoticeText(InboxNotice n) => n switch
+    {
+        { ByPhone: KyodoHub.Core.Offers.OfferState.Accepted } => "PhoneAcceptedNotice",
+        { ByPhone: not null } => "PhoneDeclinedNotice",
+        { AssignmentCancelled: true } => "AssignmentCancelledNotice",
+        _ => "OfferWithdrawnNotice",
+    };
 
     private Task AcceptAsync(int offerId) => AnswerAsync(() => Offers.AcceptAsync(offerId), L["OfferAccepted"]);
 

@@ -12,8 +12,11 @@ public sealed record InboxOffer(
     int OfferId, int RequestId, string Title, string Description, string GroupName, string Place, string AreaJa, string AreaEn,
     IReadOnlyList<RequestSession> Sessions, DateTimeOffset ExpiresAt, DateTimeOffset SentAt);
 
-/// <summary>An offer taken back from the registrant, or an activity of theirs cancelled, lately: a notice in the inbox.</summary>
-public sealed record InboxNotice(int OfferId, string Title, bool AssignmentCancelled, DateTimeOffset At, string? Reason);
+/// <summary>
+/// An offer taken back from the registrant, an activity of theirs cancelled, or an answer of theirs
+/// that the desk recorded by phone (<paramref name="ByPhone"/>: accepted or declined), lately: a notice in the inbox.
+/// </summary>
+public sealed record InboxNotice(int OfferId, string Title, bool AssignmentCancelled, DateTimeOffset At, string? Reason, OfferState? ByPhone = null);
 
 public sealed record Inbox(IReadOnlyList<InboxOffer> Pending, IReadOnlyList<MyActivity> Upcoming, IReadOnlyList<InboxNotice>? Notices = null);
 
@@ -55,11 +58,18 @@ public sealed class MyOffersService(IDbContextFactory<KyodoDbContext> factory, C
                 where a.RegistrantId == id && a.State == AssignmentState.Cancelled && a.ClosedAt >= since
                 select new InboxNotice(a.OfferId, r.Title, true, a.ClosedAt!.Value, a.CancelReason))
             .AsNoTracking().ToListAsync(cancellationToken);
+        // Who at the desk recorded it stays with staff; the registrant sees that the desk did, and when.
+        var byPhone = await (
+                from o in db.Offers
+                join r in db.Requests on o.RequestId equals r.Id
+                where o.RegistrantId == id && o.AnsweredVia == AnswerChannel.Phone && o.AnsweredAt >= since
+                select new InboxNotice(o.Id, r.Title, false, o.AnsweredAt!.Value, o.DeclineReason, o.State))
+            .AsNoTracking().ToListAsync(cancellationToken);
         return new Inbox(
             pending.Where(x => x.o.ExpiresAt > now)
                 .Select(x => new InboxOffer(x.o.Id, x.r.Id, x.r.Title, x.r.Description, x.GroupName, x.r.Place, x.NameJa, x.NameEn,
                     x.r.Sessions, x.o.ExpiresAt, x.o.SentAt)).ToList(),
             upcoming[id].ToList(),
-            withdrawn.Concat(cancelled).OrderByDescending(n => n.At).ThenByDescending(n => n.OfferId).ToList());
+            withdrawn.Concat(cancelled).Concat(byPhone).OrderByDescending(n => n.At).ThenByDescending(n => n.OfferId).ToList());
     }
 }

@@ -48,6 +48,7 @@ public sealed class NotificationComposer(
         {
             NotificationKind.OfferSent => OfferSent(recipient, offer, request),
             NotificationKind.OfferAnswered => OfferAnswered(recipient, offer, request, registrant.Name),
+            NotificationKind.AnswerRecorded => AnswerRecorded(recipient, offer, request),
             _ => throw new DeliveryException($"Kind {notification.Kind} has no message.", permanent: true),
         };
         return new ComposedMessage(notification.MessageId, recipient, subject, layout.ToText(), layout.ToHtml());
@@ -64,7 +65,7 @@ public sealed class NotificationComposer(
              [
                  (localizer["Mail_Request"], request.Title),
                  (localizer["Mail_Description"], request.Description),
-                 (localizer["Sessions"], string.Join('\n', request.Sessions.Select(s => $"{DisplayFormats.Date(s.Start)} {DisplayFormats.TimeRange(s.Start, s.End)}"))),
+                 (localizer["Sessions"], SessionLines(request)),
                  (localizer["Place"], request.Place),
                  (localizer["Mail_AnswerBy"], DisplayFormats.DateTime(offer.ExpiresAt)),
              ],
@@ -92,6 +93,33 @@ public sealed class NotificationComposer(
                 (localizer["Mail_OfferAnswered_Link"], Link($"coordinator/requests/{request.Id.ToString(CultureInfo.InvariantCulture)}")),
                 Footer()));
     }
+
+    /// <summary>What the desk recorded of a caller's answer, so that the registrant can catch a mistake; not who recorded it.</summary>
+    private (string, MessageLayout) AnswerRecorded(MessageRecipient recipient, Offer offer, Request request)
+    {
+        var answer = localizer.Name(offer.State);
+        List<(string, string)> facts =
+        [
+            (localizer["Mail_Request"], request.Title),
+            (localizer["Sessions"], SessionLines(request)),
+            (localizer["Mail_Answer"], answer),
+        ];
+        if (offer.DeclineReason is { } reason)
+        {
+            facts.Add((localizer["Mail_DeclineReason"], reason));
+        }
+        facts.Add((localizer["Mail_AnswerRecorded_At"], DisplayFormats.DateTime(offer.AnsweredAt ?? offer.SentAt)));
+        return (localizer["Mail_AnswerRecorded_Subject", answer, request.Title],
+            new MessageLayout(
+                localizer["Mail_Greeting", recipient.Name],
+                localizer["Mail_AnswerRecorded_Opening"],
+                facts,
+                (localizer["Mail_AnswerRecorded_Link"], Link("me/offers")),
+                Footer()));
+    }
+
+    private static string SessionLines(Request request) =>
+        string.Join('\n', request.Sessions.Select(s => $"{DisplayFormats.Date(s.Start)} {DisplayFormats.TimeRange(s.Start, s.End)}"));
 
     private List<string> Footer()
     {
