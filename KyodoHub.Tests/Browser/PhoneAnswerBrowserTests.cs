@@ -12,6 +12,8 @@ namespace KyodoHub.Tests.Browser;
 /// The desk records a caller's acceptance from the registrant's page; the registrant's open inbox
 /// shows it was taken by phone, and the audit log names it.
 /// </summary>
+// Four looks of one page: run once, in the SQLite run; CallerAnswerTests cover both databases.
+[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneAnswerBrowserTests(BrowserAppFixture fixture)
 {
