@@ -52,6 +52,7 @@ public class KyodoDbContext(DbContextOptions options, IDomainEventDispatcher? di
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Features.Offers.Links.OfferAnswerLink> OfferAnswerLinks => Set<Features.Offers.Links.OfferAnswerLink>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -55,6 +55,8 @@ internal static class FeatureRegistration
 
         services.Configure<OfferOptions>(configuration.GetSection(OfferOptions.Section));
         services.AddScoped<OfferService>();
+        services.AddScoped<Features.Offers.Links.OfferLinkService>();
+        services.AddSingleton<Features.Offers.Links.OfferLinkIssuer>();
         services.AddSingleton<Core.Planning.BatchPlanner>();
         services.AddScoped<Features.Planning.PlanningService>();
         services.AddHostedService<OfferExpiryWorker>();

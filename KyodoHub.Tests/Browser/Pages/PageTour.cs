@@ -25,8 +25,9 @@ public sealed class PageTour(BrowserAppFixture fixture, string role, PageLook lo
         try
         {
             var pages = RoutablePage.Of(role);
-            // Pages reached from a search's results, which no page lists before someone searches.
-            var links = new List<string> { $"/desk/registrants/{await FirstRegistrantIdAsync()}" };
+            // Pages reached from a search's results, which no page lists before someone searches,
+            // and from a link in a mail (one the tour cannot hold, which the page refuses).
+            var links = new List<string> { $"/desk/registrants/{await FirstRegistrantIdAsync()}", "/offers/1/answer/from-a-mail" };
             var pending = pages.ToList();
             // Pages without parameters first; each page visited may link to the next ones.
             while (pending.Count > 0)

@@ -5,10 +5,14 @@ namespace KyodoHub.Web.Features.Notifications;
 
 /// <summary>
 /// The shape every message shares: a greeting, an opening, labelled facts, one link, the centre's
-/// footer. Written once as plain text and once as HTML, with the same words.
+/// footer; a message that can be answered at once puts its answer links before the link. Written
+/// once as plain text and once as HTML, with the same words.
 /// </summary>
-public sealed record MessageLayout(string Greeting, string Opening, IReadOnlyList<(string Label, string Value)> Facts, (string Label, Uri Address) Link, IReadOnlyList<string> Footer)
+public sealed record MessageLayout(string Greeting, string Opening, IReadOnlyList<(string Label, string Value)> Facts, (string Label, Uri Address) Link, IReadOnlyList<string> Footer,
+    IReadOnlyList<(string Label, Uri Address)>? Answers = null)
 {
+    private IEnumerable<(string Label, Uri Address)> Links => (Answers ?? []).Append(Link);
+
     public string ToText()
     {
         var text = new StringBuilder();
@@ -17,7 +21,10 @@ public sealed record MessageLayout(string Greeting, string Opening, IReadOnlyLis
         {
             text.Append('■').Append(label).Append('\n').Append(value).Append("\n\n");
         }
-        text.Append(Link.Label).Append('\n').Append(Link.Address.AbsoluteUri).Append("\n\n");
+        foreach (var (label, address) in Links)
+        {
+            text.Append(label).Append('\n').Append(address.AbsoluteUri).Append("\n\n");
+        }
         text.Append("――――――――――\n");
         foreach (var line in Footer)
         {
@@ -34,7 +41,11 @@ public sealed record MessageLayout(string Greeting, string Opening, IReadOnlyLis
         {
             html.Append("<dt style=\"font-weight:bold\">").Append(Encode(label)).Append("</dt><dd style=\"margin:0 0 0.8em 0\">").Append(Encode(value)).Append("</dd>");
         }
-        html.Append("</dl><p><a href=\"").Append(WebUtility.HtmlEncode(Link.Address.AbsoluteUri)).Append("\">").Append(Encode(Link.Label)).Append("</a></p>");
+        html.Append("</dl>");
+        foreach (var (label, address) in Links)
+        {
+            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(address.AbsoluteUri)).Append("\">").Append(Encode(label)).Append("</a></p>");
+        }
         html.Append("<hr><p style=\"font-size:0.9em;color:#444\">").Append(string.Join("<br>", Footer.Select(Encode))).Append("</p></body></html>");
         return html.ToString();
     }

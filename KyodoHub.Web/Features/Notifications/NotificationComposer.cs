@@ -3,6 +3,7 @@ using KyodoHub.Core.Notifications;
 using KyodoHub.Core.Offers;
 using KyodoHub.Core.Requests;
 using KyodoHub.Web.Data;
+using KyodoHub.Web.Features.Offers.Links;
 using KyodoHub.Web.Features.Public;
 using KyodoHub.Web.Hosting;
 using KyodoHub.Web.Localization;
@@ -21,7 +22,8 @@ public sealed class NotificationComposer(
     IStringLocalizer<SharedResource> localizer,
     IOptions<CentreOptions> centre,
     IOptions<NotificationOptions> options,
-    PublicOrigins origins)
+    PublicOrigins origins,
+    OfferLinkIssuer links)
 {
     private const string DefaultAddress = "http://localhost:5080/";
 
@@ -46,7 +48,7 @@ public sealed class NotificationComposer(
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = LanguageOf(recipient);
         var (subject, layout) = notification.Kind switch
         {
-            NotificationKind.OfferSent => OfferSent(recipient, offer, request),
+            NotificationKind.OfferSent => OfferSent(recipient, offer, request, await links.IssueAsync(offer, notification.MessageId, cancellationToken)),
             NotificationKind.OfferAnswered => OfferAnswered(recipient, offer, request, registrant.Name),
             NotificationKind.AnswerRecorded => AnswerRecorded(recipient, offer, request),
             _ => throw new DeliveryException($"Kind {notification.Kind} has no message.", permanent: true),
@@ -57,7 +59,7 @@ public sealed class NotificationComposer(
     /// <summary>Nobody stores a language yet (the app keeps the choice in a browser cookie): Japanese, as the app starts.</summary>
     private static CultureInfo LanguageOf(MessageRecipient recipient) => LocalizationSetup.Japanese;
 
-    private (string, MessageLayout) OfferSent(MessageRecipient recipient, Offer offer, Request request) =>
+    private (string, MessageLayout) OfferSent(MessageRecipient recipient, Offer offer, Request request, OfferAnswerTokens tokens) =>
         (localizer["Mail_OfferSent_Subject", request.Title],
          new MessageLayout(
              localizer["Mail_Greeting", recipient.Name],
@@ -70,7 +72,11 @@ public sealed class NotificationComposer(
                  (localizer["Mail_AnswerBy"], DisplayFormats.DateTime(offer.ExpiresAt)),
              ],
              (localizer["Mail_OfferSent_Link"], Link("me/offers")),
-             Footer()));
+             Footer(),
+             [
+                 (localizer["Mail_OfferSent_AcceptLink"], Link(OfferLinkPaths.Of(offer.Id, tokens.Accept))),
+                 (localizer["Mail_OfferSent_DeclineLink"], Link(OfferLinkPaths.Of(offer.Id, tokens.Decline))),
+             ]));
 
     private (string, MessageLayout) OfferAnswered(MessageRecipient recipient, Offer offer, Request request, string registrantName)
     {

@@ -78,11 +78,18 @@ public sealed class OfferService(
     /// and creates the assignment in one save guarded by the request's and the registrant's
     /// concurrency tokens, so that two answers to the last seat cannot both win.
     /// </summary>
-    public async Task AcceptAnsweredAsync(int offerId, Func<Offer?, Offer> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null)
+    public Task AcceptAnsweredAsync(int offerId, Func<Offer?, Offer> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null) =>
+        AcceptAnsweredAsync(offerId, (_, offer, _) => Task.FromResult(answerable(offer)), source, cancellationToken, audit);
+
+    /// <summary>
+    /// The same, for an answerer whose check reads the same database and writes in the same save
+    /// (a mail link marks itself used with the answer it gives).
+    /// </summary>
+    public async Task AcceptAnsweredAsync(int offerId, Func<KyodoDbContext, Offer?, CancellationToken, Task<Offer>> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null)
     {
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var offer = answerable(await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken));
+        var offer = await answerable(db, await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken), cancellationToken);
         var request = await db.Requests.SingleAsync(r => r.Id == offer.RequestId, cancellationToken);
         var registrant = await db.Registrants.SingleAsync(r => r.Id == offer.RegistrantId, cancellationToken);
         await EnsureNoOverlapAsync(db, registrant.Id, request, cancellationToken);
@@ -116,12 +123,16 @@ public sealed class OfferService(
     }
 
     /// <summary>Declines an offer for whoever may answer it, the one path of every decline; cascades afterwards.</summary>
-    public async Task DeclineAnsweredAsync(int offerId, string reason, Func<Offer?, Offer> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null)
+    public Task DeclineAnsweredAsync(int offerId, string reason, Func<Offer?, Offer> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null) =>
+        DeclineAnsweredAsync(offerId, reason, (_, offer, _) => Task.FromResult(answerable(offer)), source, cancellationToken, audit);
+
+    /// <summary>The same, for an answerer whose check reads the same database and writes in the same save.</summary>
+    public async Task DeclineAnsweredAsync(int offerId, string reason, Func<KyodoDbContext, Offer?, CancellationToken, Task<Offer>> answerable, OfferAnswerSource source, CancellationToken cancellationToken = default, AuditEntry? audit = null)
     {
         int requestId;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var offer = answerable(await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken));
+            var offer = await answerable(db, await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken), cancellationToken);
             offer.Decline(reason, clock.GetUtcNow(), source);
             requestId = offer.RequestId;
             if (audit is not null)
