@@ -30,7 +30,7 @@ public sealed class CoordinatorOfferBarBrowserTests(BrowserAppFixture fixture)
         var bar = page.Locator("[data-testid=offer-bar]");
         await Assertions.Expect(bar.Locator("[data-testid=send-offers]")).ToContainTextAsync(look.English ? "2" : "選んだ2人に打診する");
         await AssertOnScreenAsync(page, bar);
-        await page.ScreenshotAsync(new() { Path = $"/work/shots/reqpage/request-selection-{look}.png" });
+        await Screenshots.TakeAsync(page, "request-selection", look);
 
         // Far down the list, the bar is still there.
         await page.EvaluateAsync("() => window.scrollBy(0, 1500)");
@@ -40,7 +40,7 @@ public sealed class CoordinatorOfferBarBrowserTests(BrowserAppFixture fixture)
         var result = bar.Locator("[data-testid=offer-result]");
         await Assertions.Expect(result).ToContainTextAsync(look.English ? "2" : "2人に打診しました。");
         await AssertOnScreenAsync(page, result);
-        await page.ScreenshotAsync(new() { Path = $"/work/shots/reqpage/request-sent-{look}.png" });
+        await Screenshots.TakeAsync(page, "request-sent", look);
         await page.Context.CloseAsync();
     }
 

@@ -95,9 +95,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 /// <summary>Browser tests share one app and one Chromium.</summary>
-public sealed class BrowserAppFixture : IAsyncLifetime
+public class BrowserAppFixture : IAsyncLifetime
 {
-    public AppFixture AppFixture { get; } = new();
+    public BrowserAppFixture()
+        : this(new AppFixture())
+    {
+    }
+
+    /// <summary>A browser on an app of another kind, e.g. one that delivers mail.</summary>
+    protected BrowserAppFixture(AppFixture app) => AppFixture = app;
+
+    public AppFixture AppFixture { get; }
     public BrowserFixture BrowserFixture { get; } = new();
     public KyodoAppFactory App => AppFixture.App;
 

@@ -11,30 +11,11 @@ using Microsoft.Playwright;
 namespace KyodoHub.Tests.Offers.Links;
 
 /// <summary>An app that mails through the suite's SMTP server, and Chromium.</summary>
-public sealed class MailingBrowserFixture : IAsyncLifetime
-{
-    public MailingAppFixture AppFixture { get; } = new();
-    public BrowserFixture BrowserFixture { get; } = new();
-    public KyodoAppFactory App => AppFixture.App;
-
-    public async Task InitializeAsync()
-    {
-        await AppFixture.InitializeAsync();
-        await BrowserFixture.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await BrowserFixture.DisposeAsync();
-        await AppFixture.DisposeAsync();
-    }
-}
+public sealed class MailingBrowserFixture() : BrowserAppFixture(new MailingAppFixture());
 
 /// <summary>A registrant answers from the links of the offer's mail in a browser, without signing in.</summary>
 public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClassFixture<MailingBrowserFixture>
 {
-    private const string Shots = "/work/shots/links";
-
     private KyodoAppFactory App => fixture.App;
 
     private Task<Offer> OfferAsync(int offerId) => ReadAsync(db => db.Offers.AsNoTracking().SingleAsync(o => o.Id == offerId));
@@ -94,7 +75,9 @@ public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClas
         await coordinator.Context.CloseAsync();
     }
 
+    // Four looks of one page: run once, in the SQLite run.
     [Theory]
+    [Trait("Database", "SQLite")]
     [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheDeclineLinkAsksForAReasonAndDeclines(string name)
     {
@@ -105,7 +88,7 @@ public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClas
 
         await OpenLiveAsync(page, sent.DeclinePath);
         await AssertAccessibleAsync(page, look);
-        await page.ScreenshotAsync(new() { Path = $"{Shots}/decline-{look}.png", FullPage = true });
+        await Screenshots.TakeAsync(page, "link-decline", look);
         await page.Locator("[data-testid=link-confirm]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=link-reason-error]")).ToContainTextAsync(look.English ? "Reason is required." : "「辞退の理由」を入力してください。");
         Assert.Equal(OfferState.Offered, (await OfferAsync(sent.OfferId)).State);
@@ -114,13 +97,15 @@ public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClas
         await page.Locator("[data-testid=link-confirm]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=link-done]")).ToContainTextAsync(look.English ? "You declined the offer." : "打診を辞退しました。");
         await AssertAccessibleAsync(page, look);
-        await page.ScreenshotAsync(new() { Path = $"{Shots}/declined-{look}.png", FullPage = true });
+        await Screenshots.TakeAsync(page, "link-declined", look);
         var offer = await OfferAsync(sent.OfferId);
         Assert.Equal((OfferState.Declined, AnswerChannel.MailLink), (offer.State, offer.AnsweredVia));
         await page.Context.CloseAsync();
     }
 
+    // Four looks of one page: run once, in the SQLite run.
     [Theory]
+    [Trait("Database", "SQLite")]
     [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheDeclineLinkOfAnExpiredOfferSaysTheOfferExpiredAndAnswersNothing(string name)
     {
@@ -137,7 +122,7 @@ public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClas
         await Assertions.Expect(page.Locator("[data-testid=link-refused]")).ToContainTextAsync(look.English ? "past its answer deadline" : "この打診は回答期限を過ぎたため、回答できません。");
         await Assertions.Expect(page.Locator("[data-testid=link-confirm]")).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page, look);
-        await page.ScreenshotAsync(new() { Path = $"{Shots}/expired-{look}.png", FullPage = true });
+        await Screenshots.TakeAsync(page, "link-expired", look);
         Assert.NotEqual(OfferState.Declined, (await OfferAsync(offerId)).State);
         await page.Context.CloseAsync();
     }
