@@ -69,12 +69,12 @@ status=0
 # the CPU-bound browser runs finish sooner.
 dotnet build KyodoHub.sln -c Release || status=$?
 if [ $status -eq 0 ]; then
-  # The same tests on each database; the scale-out tests need PostgreSQL and run once, there, and
-  # the tours of every page (accessibility, phone layout) and the other checks of a page in four
-  # looks, which check markup, not data, run once on SQLite.
+  # The same tests on each database, but for two kinds: the scale-out tests need PostgreSQL and run
+  # once, there; the Chromium tests (classes named *BrowserTests) check what a page shows and run
+  # once, on SQLite, while every service path they drive is tested on both databases.
   # Extra arguments go to both runs (a --filter of your own replaces these).
   sqlite_only=(--filter "Database!=PostgreSQL")
-  postgres_only=(--filter "Database!=SQLite")
+  postgres_only=(--filter "FullyQualifiedName!~BrowserTests")
   case " $* " in *" --filter "*) sqlite_only=(); postgres_only=() ;; esac
   KYODO_TEST_DATABASE=sqlite dotnet test KyodoHub.sln -c Release --no-build \
     "${sqlite_only[@]}" \

@@ -15,8 +15,6 @@ namespace KyodoHub.Tests.Browser;
 /// collection: run beside the other tests they only slowed everything down, the machine being
 /// CPU-bound on its two cores.
 /// </summary>
-// Markup, not data: the tour runs once, in the SQLite run.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityBrowserTests(BrowserAppFixture fixture)
 {

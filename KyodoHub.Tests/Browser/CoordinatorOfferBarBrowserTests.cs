@@ -8,8 +8,6 @@ namespace KyodoHub.Tests.Browser;
 /// On the coordinator's request page the send bar stays on screen however far the candidate list
 /// scrolls, and the result of sending shows beside its button, on a desktop and on a phone.
 /// </summary>
-// Layout in four looks, not data: runs once, in the SQLite run, like the page tours.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class CoordinatorOfferBarBrowserTests(BrowserAppFixture fixture)
 {

@@ -31,8 +31,6 @@ public class DeskIntakeFocusBrowserTests(BrowserAppFixture fixture)
         }
     }
 
-    // Layout in four looks, not data: runs once, in the SQLite run, like the page tours.
-    [Trait("Database", "SQLite")]
     [Theory]
     [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheConfirmationFitsEverySize(string lookName)

@@ -7,8 +7,6 @@ using Microsoft.Playwright;
 namespace KyodoHub.Tests.Browser;
 
 /// <summary>The staff registrant page and the audit log fit a phone and a desk screen, in both languages.</summary>
-// Layout in four looks, not data: runs once, in the SQLite run, like the page tours.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class DeskPagesBrowserTests(BrowserAppFixture fixture)
 {

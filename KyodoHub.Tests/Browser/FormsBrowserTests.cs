@@ -67,8 +67,6 @@ public class FormsBrowserTests(BrowserAppFixture fixture)
         }
     }
 
-    // Layout in four looks, not data: runs once, in the SQLite run, like the page tours.
-    [Trait("Database", "SQLite")]
     [Theory]
     [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheChangedPagesFitEverySize(string lookName)

@@ -8,8 +8,6 @@ using Microsoft.Playwright;
 
 namespace KyodoHub.Tests.Browser;
 
-// What the browser shows does not depend on the database: run once, in the SQLite run.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public partial class LiveBoundaryBrowserTests(BrowserAppFixture fixture)
 {

@@ -15,8 +15,6 @@ namespace KyodoHub.Tests.Browser;
 /// A live event re-renders a page on the broker's thread; what it renders stays in the language
 /// the user chose: dates, towns, categories, skills and labels.
 /// </summary>
-// What the browser shows does not depend on the database: run once, in the SQLite run.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class LiveCultureBrowserTests(BrowserAppFixture fixture)
 {

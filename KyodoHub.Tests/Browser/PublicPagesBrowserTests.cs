@@ -11,8 +11,6 @@ namespace KyodoHub.Tests.Browser;
 /// <summary>
 /// The public pages, reports and plan page in both languages, on a desktop and on a phone.
 /// </summary>
-// Layout in four looks, not data: runs once, in the SQLite run, like the page tours.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public sealed class PublicPagesBrowserTests(BrowserAppFixture fixture)
 {

@@ -4,8 +4,6 @@ using Microsoft.Playwright;
 
 namespace KyodoHub.Tests.Browser;
 
-// What the browser shows does not depend on the database: run once, in the SQLite run.
-[Trait("Database", "SQLite")]
 [Collection(BrowserCollection.Name)]
 public class SecurityBrowserTests(BrowserAppFixture fixture)
 {

@@ -14,7 +14,6 @@ namespace KyodoHub.Tests.Browser;
 /// data a newcomer's first <c>dotnet run</c> seeds. With KYODO_README_SHOTS set it also takes the
 /// README's pictures.
 /// </summary>
-[Trait("Database", "SQLite")]
 public sealed class WalkThroughBrowserTests(BrowserAppFixture fixture) : IClassFixture<BrowserAppFixture>
 {
     private const string DemoGroup = "柴崎町三丁目自治会";

@@ -75,9 +75,7 @@ public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClas
         await coordinator.Context.CloseAsync();
     }
 
-    // Four looks of one page: run once, in the SQLite run.
     [Theory]
-    [Trait("Database", "SQLite")]
     [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheDeclineLinkAsksForAReasonAndDeclines(string name)
     {
@@ -103,9 +101,7 @@ public sealed class OfferLinkBrowserTests(MailingBrowserFixture fixture) : IClas
         await page.Context.CloseAsync();
     }
 
-    // Four looks of one page: run once, in the SQLite run.
     [Theory]
-    [Trait("Database", "SQLite")]
     [MemberData(nameof(PageLook.Names), MemberType = typeof(PageLook))]
     public async Task TheDeclineLinkOfAnExpiredOfferSaysTheOfferExpiredAndAnswersNothing(string name)
     {
