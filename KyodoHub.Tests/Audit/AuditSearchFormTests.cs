@@ -24,8 +24,8 @@ public class AuditSearchFormTests : KyodoBunitContext
     public async Task WhatWasTypedSurvivesTheLayoutRenderingThePageAgainAndGoesIntoTheAddress()
     {
         var page = Render<AuditSearch>();
-        page.WaitForElement("[role=status]", Patience);
-        page.Find("#audit-user").Change("desk-browser@kyodohub.example");
+        page.WaitForElement("[role=status][aria-busy=false]", Patience);
+        page.Find("#audit-user").Input("desk-browser@kyodohub.example");
 
         // The layout renders its body again (a live event, sign-in state): same address, same parameters.
         page.Render();

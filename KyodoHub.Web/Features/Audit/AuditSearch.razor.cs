@@ -19,6 +19,7 @@ public partial class AuditSearch
     private IReadOnlyList<string> _types = [];
     private IReadOnlyList<string> _actions = [];
     private (string?, string?, string?, string?, string?, string?, int?) _applied;
+    private bool _searchAgain;
 
     [Inject]
     private AuditLog Log { get; set; } = null!;
@@ -56,20 +57,37 @@ public partial class AuditSearch
 
     private int PageCount => _page is null ? 0 : (_page.Total + PageSize - 1) / PageSize;
 
-    protected override async Task OnInitializedAsync() => (_types, _actions) = await Log.ChoicesAsync();
+    private (string?, string?, string?, string?, string?, string?, int?) Address => (From, To, User, Action, Type, Id, Page);
 
-    // A parent re-render sets the parameters again with the same address: the form keeps what
-    // the user has typed since, and the search is not run twice. Only a new address resets both.
+    // The form starts from the address before anything is awaited: what is typed while the page
+    // loads (the choices, the first search) is kept.
+    protected override async Task OnInitializedAsync()
+    {
+        ShowAddressInForm();
+        (_types, _actions) = await Log.ChoicesAsync();
+    }
+
+    // The layout renders the page again with the same address: the form keeps what was typed since
+    // and the search does not run twice. A new address (a search, a page turn, a link) fills the
+    // form and searches; searching again at the same address searches again.
     protected override async Task OnParametersSetAsync()
     {
-        var query = (From, To, User, Action, Type, Id, Page);
-        if (_page is not null && query == _applied)
+        if (Address != _applied)
+        {
+            ShowAddressInForm();
+        }
+        else if (_page is not null && !_searchAgain)
         {
             return;
         }
-        _applied = query;
+        _searchAgain = false;
+        _page = await Log.SearchAsync(new AuditQuery(DateOf(From), DateOf(To), User, Action, Type, Id, Skip, PageSize));
+    }
+
+    private void ShowAddressInForm()
+    {
+        _applied = Address;
         (_form.From, _form.To, _form.User, _form.Action, _form.Type, _form.Id) = (DateOf(From), DateOf(To), User, Action, Type, Id);
-        _page = await Log.SearchAsync(new AuditQuery(_form.From, _form.To, User, Action, Type, Id, Skip, PageSize));
     }
 
     private Task SearchAsync() => GoAsync(1);
@@ -79,7 +97,7 @@ public partial class AuditSearch
     // The search runs when the address changes (OnParametersSetAsync), from the form's values.
     private Task GoAsync(int page)
     {
-        _applied = default; // searching again for the same address runs the search again
+        _searchAgain = true;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["from"] = _form.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
